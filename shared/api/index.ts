@@ -1,0 +1,10 @@
+export * from './contract';
+export * from './errors';
+export * from './envelope';
+export { buildBridge, createClient } from './bridge';
+export { createDispatcher } from './dispatch';
+export { channelsOf, specFor, method } from './define';
+export * from './methods/app';
+export * from './methods/session';
+export * from './methods/portfolio';
+export * from './events';

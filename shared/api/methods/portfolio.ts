@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { Id, IsoDateTime } from '../../domain/codes';
+import {
+  Account, Callback, Contact, Debtor, Note, Payment, Phone, PromiseToPay,
+} from '../../domain/portfolio';
+
+/** Why a queue row is where it is, as an i18n key + params the renderer words. */
+export const QueueReason = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+
+export const QueueItem = z.object({
+  accountId: Id,
+  debtorId: Id,
+  debtorName: z.string(),
+  accountNumber: z.string(),
+  product: z.string(),
+  currency: z.string(),
+  balanceMinor: z.number().int(),
+  daysPastDue: z.number().int(),
+  segment: z.string(),
+  timeZone: z.string(),
+  priority: z.number(),
+  reasons: z.array(QueueReason),
+  /** Set when compliance forbids contact now: until when, and why. */
+  deferredUntil: IsoDateTime.nullable(),
+  deferReason: QueueReason.nullable(),
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+
+export const DebtorCard = z.object({
+  debtor: Debtor,
+  accounts: z.array(Account),
+  phones: z.array(Phone),
+  payments: z.array(Payment),
+  contacts: z.array(Contact),
+  promises: z.array(PromiseToPay),
+  callbacks: z.array(Callback),
+  notes: z.array(Note),
+});
+export type DebtorCard = z.infer<typeof DebtorCard>;
+
+export const DebtorHit = z.object({
+  debtorId: Id,
+  fullName: z.string(),
+  documentId: z.string(),
+  city: z.string().nullable(),
+  accounts: z.number().int(),
+  totalMinor: z.number().int(),
+  currency: z.string(),
+  /** Which field matched: name, document, account, phone. */
+  matchedOn: z.enum(['name', 'document', 'account', 'phone']),
+});
+export type DebtorHit = z.infer<typeof DebtorHit>;
+
+export const portfolioMethods = {
+  /** Pulls the agent's slice from the server into the local store. */
+  refresh: method(z.object({}).strict(), z.object({ accounts: z.number().int(), debtors: z.number().int(), at: IsoDateTime })),
+  queue: method(
+    z.object({ segment: z.string().max(32).optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+    z.array(QueueItem),
+  ),
+  card: method(z.object({ debtorId: Id }).strict(), DebtorCard),
+  search: method(z.object({ query: z.string().trim().min(2).max(100) }).strict(), z.array(DebtorHit)),
+  lookupByPhone: method(z.object({ phone: z.string().trim().min(3).max(32) }).strict(), z.array(DebtorHit)),
+};
