@@ -3,6 +3,7 @@ import type { ContractShape, EventsShape, MethodSpec } from './define';
 import type { Envelope } from './envelope';
 import { ApiError } from './errors';
 
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- "accepts an empty object" is exactly the test
 type Arg<M extends MethodSpec> = {} extends z.input<M['input']> ? [input?: z.input<M['input']>] : [input: z.input<M['input']>];
 
 /** `window.recaudo` as both shells expose it: every method returns an Envelope (errors as data). */
