@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { contract, type RecaudoHandlers } from '../../shared/api/contract';
+import { createDispatcher, type Dispatch } from '../../shared/api/dispatch';
+import type { Settings } from '../../shared/api/methods/app';
+import type { SyncStatus } from '../../shared/api/events';
+import { createDeskEvents, type DeskEvents } from './events';
+import { createHandlers, type DeskServices } from './handlers';
+import { createOutbox } from './outbox/outbox';
+import type { Deferral } from './queue/queue-service';
+import { createServerClient, type ServerClient } from './server-client';
+import { createSession } from './session/session';
+import { createSettingsRepo, type SettingsProblem } from './settings/settings-repo';
+import type { KeyProvider } from './store/key-provider';
+import { openStore, type Db } from './store/open';
+
+export const STORE_FILE = 'recaudo.db';
+
+export interface OpenDeskOptions {
+  /** Per-OS user-data dir: the store lives here (one store per desk/profile). */
+  userDataDir: string;
+  keyProvider: KeyProvider;
+  /** The central server's base URL (default for the serverUrl setting). */
+  serverUrl: string;
+  now?: () => Date;
+  host?: { kind: 'electron' | 'browser'; autoUpdate: boolean };
+  version?: string;
+  /** Compliance hook for the queue (shared/compliance, wired by the integrator). */
+  deferral?: Deferral;
+  log?: (level: 'warn' | 'error', msg: string, detail?: unknown) => void;
+  serverTimeoutMs?: number;
+}
+
+export interface Desk {
+  dispatch: Dispatch;
+  events: DeskEvents;
+  handlers: RecaudoHandlers;
+  /** The open database, for the sync engine and the audit log that share it. */
+  db: Db;
+  syncStatus(): SyncStatus;
+  close(): void;
+}
+
+/**
+ * The ONE entry point both shells use: opens the encrypted store (running migrations), builds the services and
+ * the contract's dispatcher. Everything the renderer can do goes through `dispatch(channel, input)`.
+ */
+export function openDesk(opts: OpenDeskOptions): Desk {
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? ((level, msg, detail) => console[level](`[desk] ${msg}`, detail ?? ''));
+  const key = opts.keyProvider.getKey();
+  const { db } = openStore({ file: join(opts.userDataDir, STORE_FILE), key });
+  key.fill(0);
+
+  const events = createDeskEvents((err) => log('error', 'event listener failed', err));
+  const settings = createSettingsRepo(db, { language: 'es', serverUrl: opts.serverUrl }, (p: SettingsProblem) =>
+    log('warn', p.message, p.params));
+
+  let server: ServerClient = makeServer(settings.get().serverUrl);
+  function makeServer(url: string) {
+    return createServerClient({ baseUrl: url, ...(opts.serverTimeoutMs ? { timeoutMs: opts.serverTimeoutMs } : {}) });
+  }
+
+  const outbox = createOutbox(db);
+  let online = false;
+  let offlineSince: string | null = now().toISOString();
+  const status = (): SyncStatus => {
+    const pending = outbox.pendingCount();
+    return online ? { state: pending > 0 ? 'syncing' : 'online', pending, since: null } : { state: 'offline', pending, since: offlineSince };
+  };
+  const setOnline = (value: boolean) => {
+    if (value === online) return;
+    online = value;
+    offlineSince = value ? null : now().toISOString();
+    session.setOnline(value);
+    events.emit('sync.status', status());
+  };
+
+  const session = createSession({ db, server: { ...lazyServer() }, now, onChange: (user) => events.emit('session.changed', { user }) });
+  // The session keeps calling the current server client even after the URL setting changes.
+  function lazyServer(): ServerClient {
+    return {
+      get baseUrl() { return server.baseUrl; },
+      health: () => server.health(),
+      login: (r) => server.login(r),
+      me: (t) => server.me(t),
+      portfolioPage: (t, c, l) => server.portfolioPage(t, c, l),
+    };
+  }
+
+  const services: DeskServices = {
+    db, session, server: () => server, settings, events, now,
+    info: {
+      version: opts.version ?? '0.0.0-dev',
+      capabilities: {
+        kind: opts.host?.kind ?? 'browser',
+        osKeyProtection: opts.keyProvider.osProtected,
+        autoUpdate: opts.host?.autoUpdate ?? false,
+      },
+    },
+    setOnline,
+    outboxChanged: () => events.emit('sync.status', status()),
+    onSettingsChanged: (s: Settings) => {
+      if (s.serverUrl !== server.baseUrl) server = makeServer(s.serverUrl);
+    },
+    ...(opts.deferral ? { deferral: opts.deferral } : {}),
+  };
+  const handlers = createHandlers(services);
+  const dispatch = createDispatcher(contract, handlers, {
+    onInternalError: (channel, err) => log('error', `${channel} failed`, err),
+  });
+  let closed = false;
+  return {
+    dispatch, events, handlers, db,
+    syncStatus: status,
+    close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+import { ApiError } from '../../shared/api/errors';
+import type { RecaudoHandlers } from '../../shared/api/contract';
+import type { Settings } from '../../shared/api/methods/app';
+import type { DebtorHit } from '../../shared/api/methods/portfolio';
+import type { z } from 'zod';
+import type { AppInfo } from '../../shared/api/methods/app';
+import type { Db } from './store/open';
+import type { DeskEvents } from './events';
+import type { Session } from './session/session';
+import type { SettingsRepo } from './settings/settings-repo';
+import type { ServerClient } from './server-client';
+import { ServerUnavailableError, SessionExpiredError } from './server-client';
+import { toApiError } from './errors';
+import { createCardQuery } from './portfolio/card';
+import { createSearch } from './portfolio/search';
+import { createPhoneLookup } from './portfolio/lookup';
+import { createHitSummaries } from './portfolio/hits';
+import { refreshSlice, sliceOwner } from './portfolio/refresh';
+import { createNotesRepo } from './notes/notes-repo';
+import { createQueueService, type Deferral } from './queue/queue-service';
+
+export interface DeskServices {
+  db: Db;
+  session: Session;
+  server: () => ServerClient;
+  settings: SettingsRepo;
+  events: DeskEvents;
+  now: () => Date;
+  info: z.input<typeof AppInfo>;
+  deferral?: Deferral;
+  /** Called when the server's reachability changes (the desk's online/offline state). */
+  setOnline: (online: boolean) => void;
+  /** A mutation was added to the outbox (the desk re-announces its sync status). */
+  outboxChanged?: () => void;
+  /** Called after a settings update that changes the server URL. */
+  onSettingsChanged?: (s: Settings) => void;
+}
+
+/** Every method of the renderer ↔ main contract, over the desk's services. */
+export function createHandlers(s: DeskServices): RecaudoHandlers {
+  const card = createCardQuery(s.db);
+  const search = createSearch(s.db);
+  const lookup = createPhoneLookup(s.db);
+  const hits = createHitSummaries(s.db);
+  const notes = createNotesRepo(s.db);
+  const queue = createQueueService(s.db, s.deferral ? { deferral: s.deferral } : {});
+
+  /** Portfolio reads need a logged-in user whose slice this store holds. */
+  function requireSliceUser() {
+    const user = s.session.requireUser();
+    const owner = sliceOwner(s.db);
+    if (owner !== null && owner !== user.id) {
+      throw new ApiError({
+        code: 'forbidden', message: 'this desk holds another agent\'s portfolio; connect to the server to load yours',
+        key: 'errors.portfolio.otherAgentSlice', params: {},
+      });
+    }
+    return user;
+  }
+
+  const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R> | R) => async (...a: A): Promise<R> => {
+    try {
+      return await fn(...a);
+    } catch (err) {
+      throw toApiError(err);
+    }
+  };
+
+  return {
+    app: {
+      info: guard(async () => s.info),
+      getSettings: guard(async () => s.settings.get()),
+      updateSettings: guard(async (patch) => {
+        const next = s.settings.update(patch);
+        s.onSettingsChanged?.(next);
+        return next;
+      }),
+    },
+    session: {
+      login: guard(async ({ username, password }) => {
+        const info = await s.session.login(username, password);
+        s.setOnline(info.online);
+        return info;
+      }),
+      current: guard(async () => s.session.current()),
+      logout: guard(async () => {
+        s.session.logout();
+        return { ok: true as const };
+      }),
+    },
+    portfolio: {
+      refresh: guard(async () => {
+        const user = s.session.requireUser();
+        const token = s.session.token();
+        if (token === null) {
+          throw new ApiError({
+            code: 'unavailable', message: 'logged in offline: log in again when the server is reachable to refresh',
+            key: 'errors.portfolio.offlineRefresh',
+          });
+        }
+        try {
+          const r = await refreshSlice(s.db, s.server(), token, user.id);
+          s.setOnline(true);
+          s.events.emit('portfolio.updated', { accounts: r.accounts });
+          return { accounts: r.accounts, debtors: r.debtors, at: s.now().toISOString() };
+        } catch (err) {
+          if (err instanceof ServerUnavailableError) s.setOnline(false);
+          if (err instanceof SessionExpiredError) s.session.expire();
+          throw err;
+        }
+      }),
+      queue: guard(async (input) => {
+        requireSliceUser();
+        return queue.list(input, s.now());
+      }),
+      card: guard(async ({ debtorId }) => {
+        requireSliceUser();
+        const c = card(debtorId);
+        if (!c) {
+          throw new ApiError({ code: 'not_found', message: `no debtor ${debtorId} in the local store`, key: 'errors.portfolio.debtorNotFound', params: { debtorId } });
+        }
+        return c;
+      }),
+      search: guard(async ({ query }): Promise<DebtorHit[]> => {
+        requireSliceUser();
+        return search(query);
+      }),
+      lookupByPhone: guard(async ({ phone }): Promise<DebtorHit[]> => {
+        requireSliceUser();
+        return hits(lookup(phone).map((debtorId) => ({ debtorId, matchedOn: 'phone' as const })));
+      }),
+    },
+    notes: {
+      add: guard(async ({ debtorId, text }) => {
+        const user = requireSliceUser();
+        const note = notes.add({ debtorId, agentId: user.id, text, at: s.now() });
+        s.outboxChanged?.();
+        return note;
+      }),
+    },
+  };
+}

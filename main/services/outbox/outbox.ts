@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../store/open';
+
+/** Kinds of mutation the desk records; sync (issue 7) pushes them in seq order. */
+export type MutationKind = 'note.add' | 'contact.add' | 'promise.add' | 'callback.add' | 'phone.mark' | 'audit.append';
+
+export interface OutboxRow {
+  seq: number;
+  uuid: string;
+  kind: MutationKind;
+  payload: unknown;
+  createdAt: string;
+  state: 'pending' | 'refused';
+  error: string | null;
+  attempts: number;
+}
+
+/**
+ * The outbox of unsynced changes. `enqueue` must run inside the caller's transaction, together with the local
+ * effect it describes, so a change and its mutation are saved — or lost — together. `seq` (AUTOINCREMENT, never
+ * reused) is the per-client sequence number; `uuid` lets the server drop a replay.
+ */
+export function createOutbox(db: Db) {
+  const insert = db.prepare('INSERT INTO outbox (uuid, kind, payload, created_at) VALUES (?, ?, ?, ?)');
+  const pendingStmt = db.prepare("SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?");
+  const countStmt = db.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck();
+  const ackStmt = db.prepare('DELETE FROM outbox WHERE seq = ?');
+  const refuseStmt = db.prepare("UPDATE outbox SET state = 'refused', error = ?, attempts = attempts + 1 WHERE seq = ?");
+  return {
+    enqueue(kind: MutationKind, payload: unknown, at: string): { seq: number; uuid: string } {
+      if (!db.inTransaction) throw new Error('outbox.enqueue must run inside the transaction that makes the change');
+      const uuid = randomUUID();
+      const seq = Number(insert.run(uuid, kind, JSON.stringify(payload), at).lastInsertRowid);
+      return { seq, uuid };
+    },
+    pending(limit = 500): OutboxRow[] {
+      return (pendingStmt.all(limit) as Array<Record<string, unknown>>).map((r) => ({
+        seq: r.seq as number, uuid: r.uuid as string, kind: r.kind as MutationKind,
+        payload: JSON.parse(r.payload as string) as unknown, createdAt: r.created_at as string,
+        state: r.state as OutboxRow['state'], error: (r.error as string | null) ?? null, attempts: r.attempts as number,
+      }));
+    },
+    pendingCount(): number {
+      return countStmt.get() as number;
+    },
+    /** Only the server's acknowledgement removes a mutation. */
+    acknowledge(seqs: readonly number[]): void {
+      db.transaction(() => { for (const s of seqs) ackStmt.run(s); })();
+    },
+    refuse(seq: number, reason: string): void {
+      refuseStmt.run(reason, seq);
+    },
+  };
+}
+export type Outbox = ReturnType<typeof createOutbox>;
