@@ -113,7 +113,8 @@ export function balancePercentiles(cands: readonly QueueCandidate[]): Map<string
   for (const c of cands) {
     const list = sorted.get(c.currency)!;
     if (list.length === 1) {
-      out.set(c.accountId, 1);
+      // Alone in its currency: nothing to compare with, so neither high nor low.
+      out.set(c.accountId, 0.5);
       continue;
     }
     // first index with value >= balance

@@ -22,13 +22,13 @@ export const m0002: Migration = {
         BEGIN DELETE FROM debtor_search WHERE rowid = old.num; END;
     `);
     const setDigits = db.prepare('UPDATE phones SET national_digits = ? WHERE id = ?');
-    for (const row of db.prepare('SELECT id, e164 FROM phones').iterate() as IterableIterator<{ id: string; e164: string }>) {
+    for (const row of db.prepare('SELECT id, e164 FROM phones').all() as Array<{ id: string; e164: string }>) {
       setDigits.run(nationalDigits(row.e164), row.id);
     }
     const insert = db.prepare('INSERT INTO debtor_search(rowid, name, document, accounts) VALUES (?, ?, ?, ?)');
     const rows = db.prepare(`
       SELECT d.num, d.full_name, d.document_id, group_concat(a.account_number, ' ') AS numbers
-      FROM debtors d LEFT JOIN accounts a ON a.debtor_id = d.id GROUP BY d.num`).iterate() as IterableIterator<{
+      FROM debtors d LEFT JOIN accounts a ON a.debtor_id = d.id GROUP BY d.num`).all() as Array<{
       num: number; full_name: string; document_id: string; numbers: string | null;
     }>;
     for (const r of rows) insert.run(r.num, r.full_name, searchDocument(r.document_id), searchAccounts((r.numbers ?? '').split(' ')));
