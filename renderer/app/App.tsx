@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AgentDesk } from '../features/layout/AgentDesk';
+import { LoginScreen } from '../features/session/LoginScreen';
+import { useSession } from '../features/session/store';
+import { useSettings } from '../features/settings/store';
+import { useSync } from '../features/sync/store';
+
+/** Boot: language and session from the host, then the login screen or the desk. */
+export function App() {
+  const { t } = useTranslation();
+  const status = useSession((s) => s.status);
+  useEffect(() => {
+    const stopSync = useSync.getState().start();
+    const stopSession = useSession.getState().start();
+    void useSettings.getState().load();
+    void useSession.getState().boot();
+    return () => {
+      stopSync();
+      stopSession();
+    };
+  }, []);
+  if (status === 'booting') return <div className="boot" role="status">{t('common.loading')}</div>;
+  if (status === 'signedIn' || status === 'signingOut') return <AgentDesk />;
+  return <LoginScreen />;
+}

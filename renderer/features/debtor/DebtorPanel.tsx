@@ -1,0 +1,127 @@
+import { useTranslation } from 'react-i18next';
+import type { DebtorCard } from '../../../shared/api/methods/portfolio';
+import { uiLocale } from '../../i18n';
+import { calendarDate, formatAmountCell, timeIn } from '../../lib/format';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Section } from '../../ui/Panel';
+import { useNow } from '../../ui/use-now';
+import { NotesSection } from './NotesSection';
+import { PhonesSection } from './PhonesSection';
+import { TimelineSection } from './TimelineSection';
+import { useDebtor } from './store';
+import { totalsByCurrency } from './timeline';
+import { DateTime } from 'luxon';
+
+export const DEBTOR_COL_ID = 'debtor-col';
+
+/** The debtor's card: who, where and what time it is there, what they owe, and everything that happened. */
+export function DebtorPanel() {
+  const { t } = useTranslation();
+  const { card, loading, error, debtorId, reload } = useDebtor();
+  return (
+    <section className="col col-debtor" id={DEBTOR_COL_ID} tabIndex={-1} aria-labelledby="debtor-h" aria-busy={loading}>
+      <header className="col-head">
+        <h2 id="debtor-h" className="col-title">{t('debtor.title')}</h2>
+        {loading && <span className="col-count">{t('common.loading')}</span>}
+      </header>
+      <div className="col-body">
+        {error ? <ErrorNotice error={error} onRetry={() => void reload()} /> : null}
+        {!debtorId && (
+          <div className="empty-state">
+            <p className="empty-title">{t('debtor.none')}</p>
+            <p>{t('debtor.noneHint')}</p>
+          </div>
+        )}
+        {card && <Card card={card} />}
+      </div>
+    </section>
+  );
+}
+
+function Card({ card }: { card: DebtorCard }) {
+  const { t, i18n } = useTranslation();
+  const locale = uiLocale(i18n.language);
+  const now = useNow(15_000);
+  const d = card.debtor;
+  const totals = totalsByCurrency(card.accounts);
+  const place = [d.city, d.region].filter(Boolean).join(', ');
+  return (
+    <div className="card" data-testid="debtor-card" data-debtor={d.id}>
+      <div className="identity">
+        <h3 className="debtor-name">{d.fullName}</h3>
+        <div className="identity-line">
+          <span className="mono">{t('debtor.document', { type: d.documentType, id: d.documentId })}</span>
+          {d.birthDate && <span>{t('debtor.born', { date: calendarDate(d.birthDate, locale) })}</span>}
+          <span className="tag">{t(`debtor.profile.${d.profile}`)}</span>
+        </div>
+        <div className="identity-line">
+          <span>{place || d.country}</span>
+          <span className="muted">({d.timeZone})</span>
+          <strong className="localtime" data-testid="debtor-localtime">
+            {t('debtor.localTime', { time: timeIn(d.timeZone, locale, DateTime.fromMillis(now)) })}
+          </strong>
+        </div>
+        {d.flags.length > 0 && (
+          <ul className="flags" aria-label={t('debtor.flagsLabel')}>
+            {d.flags.map((f) => (
+              <li key={f} className="chip chip-danger">
+                <span aria-hidden="true">⛔</span> {t(`flag.${f}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+
+      <div className="totals">
+        {totals.map((x) => (
+          <div key={x.currency} className="total">
+            <span className="total-label">{t('debtor.total', { currency: x.currency })}</span>
+            <span className="num total-amount">{formatAmountCell(x.amountMinor, x.currency, locale)}</span>
+            <span className="muted">{t('debtor.maxDpd', { days: x.maxDpd })}</span>
+          </div>
+        ))}
+      </div>
+
+      <Section title={t('debtor.accounts')} aside={String(card.accounts.length)}>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t('debtor.col.account')}</th>
+              <th>{t('debtor.col.product')}</th>
+              <th>{t('debtor.col.segment')}</th>
+              <th className="num">{t('debtor.col.dpd')}</th>
+              <th className="num">{t('debtor.col.balance')}</th>
+              <th className="num">{t('debtor.col.lastPayment')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {card.accounts.map((a) => (
+              <tr key={a.id} className={a.status === 'active' ? undefined : 'is-muted'}>
+                <td className="mono" title={a.accountNumber}>{maskAccount(a.accountNumber)}</td>
+                <td>
+                  {a.product}
+                  {a.status !== 'active' && <span className="tag tag-small">{t(`debtor.accountStatus.${a.status}`)}</span>}
+                </td>
+                <td>{a.segment}</td>
+                <td className="num">{a.daysPastDue}</td>
+                <td className="num">
+                  <span className="ccy">{a.currency}</span> {formatAmountCell(a.balanceMinor, a.currency, locale)}
+                </td>
+                <td className="num">{a.lastPaymentAt ? calendarDate(a.lastPaymentAt, locale) : t('common.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <PhonesSection phones={card.phones} />
+      <TimelineSection card={card} />
+      <NotesSection card={card} />
+    </div>
+  );
+}
+
+/** Long account numbers as "4566…8799" (the full number in the tooltip and in search). */
+export function maskAccount(n: string): string {
+  return n.length > 10 ? `${n.slice(0, 4)}…${n.slice(-4)}` : n;
+}

@@ -1,0 +1,109 @@
+import { useTranslation } from 'react-i18next';
+import type { DebtorCard } from '../../../shared/api/methods/portfolio';
+import { uiLocale } from '../../i18n';
+import { calendarDate, dateTimeIn, money } from '../../lib/format';
+import { Section } from '../../ui/Panel';
+import { humanize } from '../queue/reason-text';
+import { buildTimeline, type TimelineEntry } from './timeline';
+
+const PROMISE_TONE: Record<string, string> = { pending: 'busy', kept: 'ok', partial: 'warn', broken: 'bad', cancelled: 'idle' };
+
+/** Contacts, payments, promises and callbacks in one list, newest first, each with a status word. */
+export function TimelineSection({ card }: { card: DebtorCard }) {
+  const { t, i18n } = useTranslation();
+  const locale = uiLocale(i18n.language);
+  const entries = buildTimeline(card);
+  const zone = card.debtor.timeZone;
+  const accountNo = new Map(card.accounts.map((a) => [a.id, a.accountNumber]));
+  const word = (group: string, code: string) => t(`${group}.${code}`, { defaultValue: humanize(code).toLowerCase() });
+
+  function row(e: TimelineEntry) {
+    switch (e.kind) {
+      case 'contact': {
+        const c = e.item;
+        return {
+          when: dateTimeIn(c.startedAt, zone, locale),
+          kind: t(`channel.${c.channel}`),
+          text: [
+            `${t(`direction.${c.direction}`)} · ${c.agentId}`,
+            t('timeline.outcome', { outcome: word('outcome', c.outcome) }),
+            c.reason ? t('timeline.reason', { reason: word('reason', c.reason) }) : null,
+          ].filter(Boolean).join(' · '),
+          detail: c.notes || null,
+          status: null,
+          tone: 'idle',
+          amount: null,
+        };
+      }
+      case 'payment': {
+        const p = e.item;
+        return {
+          when: calendarDate(p.postedAt, locale),
+          kind: t('timeline.payment', { method: p.method }),
+          text: accountNo.has(p.accountId) ? t('timeline.account', { account: accountNo.get(p.accountId) }) : '',
+          detail: null,
+          status: null,
+          tone: 'ok',
+          amount: money(p.amountMinor, p.currency, locale),
+        };
+      }
+      case 'promise': {
+        const p = e.item;
+        return {
+          when: dateTimeIn(p.createdAt, zone, locale),
+          kind: p.installments > 1
+            ? t('timeline.promiseInstallments', { date: calendarDate(p.dueDate, locale), count: p.installments })
+            : t('timeline.promise', { date: calendarDate(p.dueDate, locale) }),
+          text: `${p.method} · ${p.agentId}`,
+          detail: null,
+          status: t(`promiseStatus.${p.status}`),
+          tone: PROMISE_TONE[p.status] ?? 'idle',
+          amount: money(p.amountMinor, p.currency, locale),
+        };
+      }
+      case 'callback': {
+        const c = e.item;
+        return {
+          when: dateTimeIn(c.dueAt, c.timeZone, locale),
+          kind: t('timeline.callback'),
+          text: `${c.agentId}`,
+          detail: c.note || null,
+          status: t(`callbackStatus.${c.status}`),
+          tone: c.status === 'pending' ? 'busy' : 'idle',
+          amount: null,
+        };
+      }
+      default: {
+        const never: never = e;
+        throw new Error(`unknown timeline entry ${String(never)}`);
+      }
+    }
+  }
+
+  return (
+    <Section title={t('debtor.timeline')} aside={String(entries.length)}>
+      {entries.length === 0 ? (
+        <p className="empty">{t('debtor.timelineEmpty')}</p>
+      ) : (
+        <ol className="timeline">
+          {entries.map((e) => {
+            const r = row(e);
+            return (
+              <li key={`${e.kind}-${e.item.id}`} className={`tl tl-${e.kind}`}>
+                <span className="tl-when num">{r.when}</span>
+                <span className="tl-body">
+                  <span className="tl-kind">{r.kind}</span> <span className="tl-text">{r.text}</span>
+                  {r.detail && <span className="tl-detail">«{r.detail}»</span>}
+                </span>
+                <span className="tl-right">
+                  {r.amount && <span className="num tl-amount">{r.amount}</span>}
+                  {r.status && <span className={`status status-${r.tone}`}>{r.status}</span>}
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,94 @@
+/** The debtor card on screen, and the note being written on it. */
+import { create } from 'zustand';
+import { api } from '../../api';
+import type { DebtorCard } from '../../../shared/api/methods/portfolio';
+
+export const NOTE_MAX = 4000;
+
+interface DebtorState {
+  debtorId: string | null;
+  card: DebtorCard | null;
+  loading: boolean;
+  error: unknown;
+  noteDraft: string;
+  noteSaving: boolean;
+  /** A failure saving the note (an ApiError with field issues, or a local check as an i18n key). */
+  noteError: unknown;
+  noteLocalError: { key: string; params?: Record<string, unknown> } | null;
+  noteSavedAt: number | null;
+  open(debtorId: string): Promise<void>;
+  reload(): Promise<void>;
+  close(): void;
+  setNoteDraft(text: string): void;
+  saveNote(): Promise<boolean>;
+}
+
+let generation = 0;
+
+export const useDebtor = create<DebtorState>((set, get) => ({
+  debtorId: null,
+  card: null,
+  loading: false,
+  error: null,
+  noteDraft: '',
+  noteSaving: false,
+  noteError: null,
+  noteLocalError: null,
+  noteSavedAt: null,
+  async open(debtorId) {
+    const mine = ++generation;
+    const same = get().debtorId === debtorId;
+    set({
+      debtorId,
+      loading: true,
+      error: null,
+      ...(same ? {} : { card: null, noteDraft: '', noteError: null, noteLocalError: null, noteSavedAt: null }),
+    });
+    try {
+      const card = await api.portfolio.card({ debtorId });
+      if (mine === generation) set({ card, loading: false });
+    } catch (error) {
+      if (mine === generation) set({ loading: false, error });
+    }
+  },
+  async reload() {
+    const id = get().debtorId;
+    if (id) await get().open(id);
+  },
+  close() {
+    generation++;
+    set({ debtorId: null, card: null, loading: false, error: null, noteDraft: '', noteError: null, noteLocalError: null });
+  },
+  setNoteDraft(noteDraft) {
+    set({ noteDraft, noteLocalError: null, noteError: null, noteSavedAt: null });
+  },
+  async saveNote() {
+    const { debtorId, noteDraft, noteSaving, card } = get();
+    if (!debtorId || noteSaving) return false;
+    const text = noteDraft.trim();
+    if (!text) {
+      set({ noteLocalError: { key: 'notes.empty' } });
+      return false;
+    }
+    if (text.length > NOTE_MAX) {
+      set({ noteLocalError: { key: 'notes.tooLong', params: { count: text.length } } });
+      return false;
+    }
+    set({ noteSaving: true, noteError: null, noteLocalError: null });
+    try {
+      const note = await api.notes.add({ debtorId, text });
+      const current = get().card;
+      set({
+        noteSaving: false,
+        noteDraft: '',
+        noteSavedAt: Date.now(),
+        card: current && current === card && current.debtor.id === debtorId ? { ...current, notes: [note, ...current.notes] } : current,
+      });
+      return true;
+    } catch (noteError) {
+      // The draft stays: nothing the agent typed is lost.
+      set({ noteSaving: false, noteError });
+      return false;
+    }
+  },
+}));

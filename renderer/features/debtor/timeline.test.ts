@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeline, totalsByCurrency } from './timeline';
+import type { Account, Debtor } from '../../../shared/domain/portfolio';
+
+const debtor = { timeZone: 'America/Bogota' } as Debtor;
+const contact = (id: string, startedAt: string) => ({
+  id, debtorId: 'd', accountId: null, agentId: 'agent1', channel: 'call' as const, direction: 'outbound' as const,
+  phoneE164: null, startedAt, endedAt: null, outcome: 'no_answer', reason: null, notes: '', mos: null, conversation: false,
+});
+
+describe('buildTimeline', () => {
+  it('merges every kind newest first, dating payments from the start of their day in the debtor zone', () => {
+    const t = buildTimeline({
+      debtor,
+      contacts: [contact('c1', '2026-11-20T15:00:00Z'), contact('c2', '2026-11-02T14:00:00Z')],
+      // 2026-11-20 00:00 in Bogotá is 05:00Z: before c1 (15:00Z) and after the promise at 04:00Z.
+      payments: [{ id: 'p1', accountId: 'a', amountMinor: 100, currency: 'COP', postedAt: '2026-11-20', method: 'pse' }],
+      promises: [{
+        id: 'pr1', accountId: 'a', debtorId: 'd', agentId: 'agent1', amountMinor: 5, currency: 'COP', dueDate: '2026-11-25',
+        installments: 1, method: 'pse', status: 'broken', createdAt: '2026-11-20T04:00:00Z',
+      }],
+      callbacks: [{ id: 'cb1', debtorId: 'd', accountId: null, agentId: 'agent1', dueAt: '2026-11-26T16:00:00Z', timeZone: 'America/Bogota', note: '', status: 'pending' }],
+    });
+    expect(t.map((e) => e.item.id)).toEqual(['cb1', 'c1', 'p1', 'pr1', 'c2']);
+  });
+});
+
+describe('totalsByCurrency', () => {
+  it('sums active accounts per currency and keeps the worst days past due', () => {
+    const acc = (currency: string, balanceMinor: number, daysPastDue: number, status = 'active') => ({ currency, balanceMinor, daysPastDue, status }) as Account;
+    expect(totalsByCurrency([acc('COP', 100, 10), acc('USD', 50, 90), acc('COP', 300, 62), acc('COP', 999, 5, 'settled')])).toEqual([
+      { currency: 'COP', amountMinor: 400, maxDpd: 62 },
+      { currency: 'USD', amountMinor: 50, maxDpd: 90 },
+    ]);
+  });
+});

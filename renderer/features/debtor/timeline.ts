@@ -1,0 +1,41 @@
+/**
+ * One timeline of what happened with a debtor — contacts, payments, promises, callbacks — newest first.
+ * Dates without a time (payments) count from the start of that day in the debtor's zone. Pure.
+ */
+import { DateTime } from 'luxon';
+import type { DebtorCard } from '../../../shared/api/methods/portfolio';
+import type { Callback, Contact, Payment, PromiseToPay } from '../../../shared/domain/portfolio';
+
+export type TimelineEntry =
+  | { kind: 'contact'; at: number; item: Contact }
+  | { kind: 'payment'; at: number; item: Payment }
+  | { kind: 'promise'; at: number; item: PromiseToPay }
+  | { kind: 'callback'; at: number; item: Callback };
+
+const instant = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
+const dayStart = (date: string, zone: string) => DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+
+export function buildTimeline(card: Pick<DebtorCard, 'debtor' | 'contacts' | 'payments' | 'promises' | 'callbacks'>): TimelineEntry[] {
+  const zone = card.debtor.timeZone;
+  const entries: TimelineEntry[] = [
+    ...card.contacts.map((item) => ({ kind: 'contact' as const, at: instant(item.startedAt), item })),
+    ...card.payments.map((item) => ({ kind: 'payment' as const, at: dayStart(item.postedAt, zone), item })),
+    ...card.promises.map((item) => ({ kind: 'promise' as const, at: instant(item.createdAt), item })),
+    ...card.callbacks.map((item) => ({ kind: 'callback' as const, at: instant(item.dueAt), item })),
+  ];
+  // Stable tie-break by kind then id, so the order never flickers between renders.
+  return entries.sort((a, b) => b.at - a.at || a.kind.localeCompare(b.kind) || a.item.id.localeCompare(b.item.id));
+}
+
+/** Balance per currency over open accounts, largest first: a debtor may owe in two currencies. */
+export function totalsByCurrency(accounts: DebtorCard['accounts']): { currency: string; amountMinor: number; maxDpd: number }[] {
+  const by = new Map<string, { currency: string; amountMinor: number; maxDpd: number }>();
+  for (const a of accounts) {
+    if (a.status !== 'active') continue;
+    const t = by.get(a.currency) ?? { currency: a.currency, amountMinor: 0, maxDpd: 0 };
+    t.amountMinor += a.balanceMinor;
+    t.maxDpd = Math.max(t.maxDpd, a.daysPastDue);
+    by.set(a.currency, t);
+  }
+  return [...by.values()].sort((a, b) => b.amountMinor - a.amountMinor);
+}

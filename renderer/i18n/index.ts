@@ -1,0 +1,39 @@
+/**
+ * i18next setup: Spanish by default, English on request. Our texts (es.ts/en.ts) plus the messages the shared
+ * domain modules ship (money, phones, …), nested into one tree per language.
+ */
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { moneyMessages } from '../../shared/money/messages';
+import { phoneMessages } from '../../shared/phones/messages';
+import type { Language } from '../../shared/domain/codes';
+import { es } from './es';
+import { en } from './en';
+import { mergeTrees, nestFlat, type Tree } from './merge';
+
+function resourcesFor(lang: Language): Tree {
+  const own = lang === 'es' ? es : en;
+  const tree = mergeTrees({}, own as unknown as Tree);
+  mergeTrees(tree, nestFlat(moneyMessages[lang]));
+  mergeTrees(tree, nestFlat(phoneMessages[lang], 'phones.error'));
+  return tree;
+}
+
+export const LANGUAGES: readonly Language[] = ['es', 'en'];
+
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  lng: 'es',
+  fallbackLng: 'es',
+  supportedLngs: ['es', 'en'],
+  resources: { es: { translation: resourcesFor('es') }, en: { translation: resourcesFor('en') } },
+  interpolation: { escapeValue: false }, // React escapes
+  returnNull: false,
+  initAsync: false,
+});
+
+/** BCP 47 locale for numbers and dates in the UI language (money keeps the currency's own decimals). */
+export function uiLocale(lang: string): string {
+  return lang === 'en' ? 'en-US' : 'es-CO';
+}
