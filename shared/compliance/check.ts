@@ -1,0 +1,555 @@
+/**
+ * The contact check: may this debtor be contacted on this channel at this instant, given the rules, the flags
+ * and the contact history? Pure and fast (≈ a few µs for a US debtor with 30 past attempts): the history is
+ * converted to local days once per candidate zone, every rule is a loop over a few dozen numbers.
+ *
+ * When blocked, `nextAllowedAt` is the first instant every rule in every candidate zone allows, found by jumping
+ * from window edge to window edge: each failing rule tells the earliest instant it could pass (next window
+ * start, day after a holiday, day a cap's oldest event leaves the window…), the search jumps to the latest of
+ * those and re-checks, until everything passes (or a stop flag blocks for good: null).
+ */
+import { publicHolidayOnEpochDay } from '../calendar/holidays';
+import { formatLocal, localMs, offsetMs, utcOfLocal, weekdayOfEpochDay } from './local-time';
+import { CHANNEL_BIT, channelsOfMask, type CompiledRuleSet, type Rulebook } from './rulebook';
+import { hhmmToMinutes, minutesToHhmm, type Channel, type ComplianceFlag } from './rules-schema';
+import { debtorZoneCandidates, type ZoneCandidate } from './zones/debtor-zones';
+
+const DAY_MS = 86_400_000;
+const MIN_MS = 60_000;
+/** How far ahead nextAllowedAt looks before giving up (null). */
+const HORIZON_DAYS = 400;
+
+export type ReasonCode =
+  | 'outside_hours'
+  | 'day_not_allowed'
+  | 'holiday'
+  | 'frequency_cap'
+  | 'channels_per_window'
+  | 'min_gap'
+  | 'after_conversation'
+  | 'inconvenient_time'
+  | 'stop_flag'
+  | 'channel_refused_by_debtor'
+  | 'channel_not_authorized'
+  | 'number_do_not_call'
+  | 'no_rules_for_country'
+  | 'override_invalid'
+  | 'override_not_permitted';
+
+export interface Reason {
+  code: ReasonCode;
+  params: Record<string, string | number>;
+}
+
+/** A flag as stored: either just its code or with when it took effect and when this desk learned of it. */
+export type FlagInput = ComplianceFlag | { flag: ComplianceFlag; effectiveAt?: string; receivedAt?: string };
+
+export interface InconvenientTime {
+  /** ISO weekday 1–7; omitted = every day. */
+  weekday?: number;
+  from: string;
+  to: string;
+}
+
+export interface CheckDebtor {
+  id: string;
+  country: string;
+  region?: string | null;
+  timeZone?: string | null;
+  /** The debtor's phones, E.164 (used to guess the zone when the address lacks a region). */
+  phones?: readonly string[];
+  flags: readonly FlagInput[];
+  /** Precomputed `debtorZoneCandidates(...)`; computed per check when omitted. */
+  zones?: readonly ZoneCandidate[];
+  /** Numbers marked do-not-call (phone status), E.164. */
+  doNotCallNumbers?: readonly string[];
+  /** Channels the debtor asked us not to use ("don't email me"). */
+  refusedChannels?: readonly Channel[];
+  /** Channels the debtor authorized (Colombia art. 2); when listed, others are refused. */
+  authorizedChannels?: readonly Channel[] | null;
+  /** Times the debtor said are inconvenient (FDCPA 1692c(a)(1)), local. */
+  inconvenientTimes?: readonly InconvenientTime[];
+}
+
+export interface CheckAccount {
+  id: string;
+  creditorId?: string | null;
+}
+
+/** One past contact with the debtor (any of their accounts). */
+export interface ContactEvent {
+  /** UTC ISO instant; `atMs` (epoch ms) may be given instead to skip parsing. */
+  at?: string;
+  atMs?: number;
+  channel: Channel;
+  /** The account it was about; null = the debtor in general (counts for every account). */
+  accountId: string | null;
+  /** Default 'outbound'. Inbound contacts count only as conversations. */
+  direction?: 'outbound' | 'inbound';
+  /** Whether it connected (answered, voicemail, delivered); unknown counts as connected. */
+  connected?: boolean;
+  /** Right-party conversation about the debt. */
+  conversation?: boolean;
+  /** Made with the consumer's direct prior consent (Reg F 1006.14(b)(3)). */
+  priorConsent?: boolean;
+}
+
+export interface OverrideRequest {
+  /** The lead's user id. */
+  by: string;
+  /** The lead's role as the session knows it; only 'lead' and 'admin' may override. */
+  role: string;
+  reason: string;
+}
+
+export interface ContactAttempt {
+  channel: Channel;
+  /** UTC ISO instant of the attempt. */
+  at: string;
+  phoneE164?: string | null;
+  override?: OverrideRequest;
+}
+
+export interface CheckInput {
+  rules: Rulebook;
+  debtor: CheckDebtor;
+  account: CheckAccount;
+  attempt: ContactAttempt;
+  history: readonly ContactEvent[];
+  /** UTC ISO "now" of the desk: flags received after it are not yet known. Defaults to attempt.at. */
+  now?: string;
+}
+
+export type Decision =
+  | { allowed: true; override?: { by: string; role: string; reason: string; overridden: Reason[] } }
+  | { allowed: false; reasons: Reason[]; nextAllowedAt: string | null };
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Ev {
+  ms: number;
+  bit: number;
+  debt: boolean;
+  level: number; // 0 attempt, 1 connected, 2 conversation
+  consent: boolean;
+  outbound: boolean;
+}
+
+/** Per candidate zone: the compiled rules and the history in that zone's local days. */
+interface ZoneCtx {
+  cand: ZoneCandidate;
+  rules: CompiledRuleSet;
+  days: Int32Array;
+}
+
+interface Prepared {
+  bit: number;
+  channel: Channel;
+  evs: Ev[];
+  zones: ZoneCtx[];
+  inconvenient: Array<{ wd: number; from: number; to: number; label: string }>;
+}
+
+function parseMs(e: ContactEvent): number {
+  if (e.atMs !== undefined) return e.atMs;
+  const ms = e.at ? Date.parse(e.at) : NaN;
+  return ms;
+}
+
+function flagCode(f: FlagInput): ComplianceFlag {
+  return typeof f === 'string' ? f : f.flag;
+}
+
+function flagKnown(f: FlagInput, nowMs: number): boolean {
+  if (typeof f === 'string' || !f.receivedAt) return true;
+  const r = Date.parse(f.receivedAt);
+  return Number.isNaN(r) || r <= nowMs;
+}
+
+const scratch = new Int32Array(2048);
+
+function prepare(input: CheckInput, zones: readonly ZoneCandidate[]): Prepared | Reason {
+  const { rules, debtor, account, attempt, history } = input;
+  const creditorId = account.creditorId ?? undefined;
+  const zctx: ZoneCtx[] = [];
+  const evs: Ev[] = new Array(history.length);
+  let n = 0;
+  for (let i = 0; i < history.length; i++) {
+    const e = history[i]!;
+    const ms = parseMs(e);
+    if (Number.isNaN(ms)) continue;
+    const conv = e.conversation === true;
+    evs[n++] = {
+      ms,
+      bit: CHANNEL_BIT[e.channel] ?? 0,
+      debt: e.accountId === null || e.accountId === account.id,
+      level: conv ? 2 : e.connected === false ? 0 : 1,
+      consent: e.priorConsent === true,
+      outbound: e.direction !== 'inbound',
+    };
+  }
+  evs.length = n;
+  for (const cand of zones) {
+    const compiled = rules.compiled(creditorId, cand.country, cand.region);
+    if (!compiled) return { code: 'no_rules_for_country', params: { country: cand.country } };
+    const days = new Int32Array(n);
+    for (let i = 0; i < n; i++) days[i] = Math.floor(localMs(cand.zone, evs[i]!.ms) / DAY_MS);
+    zctx.push({ cand, rules: compiled, days });
+  }
+  const inconvenient = (debtor.inconvenientTimes ?? []).map((w) => ({
+    wd: w.weekday ?? 0,
+    from: hhmmToMinutes(w.from),
+    to: hhmmToMinutes(w.to),
+    label: `${w.from}–${w.to}`,
+  }));
+  return { bit: CHANNEL_BIT[attempt.channel], channel: attempt.channel, evs, zones: zctx, inconvenient };
+}
+
+/** Does a counter rule pass on local day D? Returns the worst count (for messages) or -1 when it passes. */
+function counterFails(p: Prepared, z: ZoneCtx, c: CompiledRuleSet['counters'][number], D: number, atMs: number): number {
+  const N = c.windowDays;
+  const evs = p.evs;
+  const days = z.days;
+  if (c.kind === 'gap') {
+    for (let i = 0; i < evs.length; i++) {
+      const e = evs[i]!;
+      if (!e.outbound || (e.bit & c.countMask) === 0 || e.level < c.minLevel || (c.debtScope && !e.debt)) continue;
+      const d = days[i]! - D;
+      if (d > -N && d < N) return days[i]!;
+    }
+    return -1;
+  }
+  // Histogram of counted events over days [D-N+1, D+N-1] (index 0 = D-N+1); channel bits for 'distinct'.
+  const len = 2 * N - 1;
+  const hist = len <= scratch.length ? scratch : new Int32Array(len);
+  hist.fill(0, 0, len);
+  let any = false;
+  for (let i = 0; i < evs.length; i++) {
+    const e = evs[i]!;
+    if (!e.outbound || (e.bit & c.countMask) === 0 || e.level < c.minLevel || (c.debtScope && !e.debt)) continue;
+    if (c.excludeConsent && e.consent) continue;
+    const k = days[i]! - D + N - 1;
+    if (k < 0 || k >= len) continue;
+    if (c.kind === 'cap') hist[k]! += 1;
+    else hist[k] = hist[k]! | e.bit;
+    any = true;
+  }
+  if (!any) return c.kind === 'cap' && c.max < 1 ? 0 : -1;
+  // Slide a window of N days over the N windows that contain D.
+  if (c.kind === 'cap') {
+    let sum = 0;
+    for (let k = 0; k < N; k++) sum += hist[k]!;
+    let worst = sum;
+    for (let k = N; k < len; k++) {
+      sum += hist[k]! - hist[k - N]!;
+      if (sum > worst) worst = sum;
+    }
+    return worst + 1 > c.max ? worst : -1;
+  }
+  let worstBits = 0;
+  let worstCount = 0;
+  for (let s = 0; s < N; s++) {
+    let bits = p.bit;
+    for (let k = s; k < s + N; k++) bits |= hist[k]!;
+    let cnt = 0;
+    for (let b = bits; b; b &= b - 1) cnt++;
+    if (cnt > worstCount) {
+      worstCount = cnt;
+      worstBits = bits;
+    }
+  }
+  void atMs;
+  return worstCount > c.max ? worstBits : -1;
+}
+
+/** Latest conversation day within `days` of D that blocks the attempt at atMs, or -1. */
+function afterConversationDay(p: Prepared, z: ZoneCtx, a: CompiledRuleSet['after'][number], D: number, atMs: number): number {
+  let found = -1;
+  for (let i = 0; i < p.evs.length; i++) {
+    const e = p.evs[i]!;
+    if (e.level !== 2 || (e.bit & a.convMask) === 0 || (a.debtScope && !e.debt) || e.ms > atMs) continue;
+    const dc = z.days[i]!;
+    if (D >= dc && D <= dc + a.days - 1 && dc > found) found = dc;
+  }
+  return found;
+}
+
+interface EvalOut {
+  ok: boolean;
+  /** Earliest instant (ms) the failing rules could all pass in this zone; Infinity = never. */
+  hint: number;
+}
+
+function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Evaluates the time-dependent rules in one zone at instant t. Pushes reasons when `reasons` is given. */
+function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null): EvalOut {
+  const zone = z.cand.zone;
+  const r = z.rules;
+  const lms = t + offsetMs(zone, t);
+  const D = Math.floor(lms / DAY_MS);
+  const minute = Math.floor((lms - D * DAY_MS) / MIN_MS);
+  const wd = weekdayOfEpochDay(D) - 1;
+  let ok = true;
+  let hint = t;
+  const bump = (ms: number) => {
+    ok = false;
+    if (ms > hint) hint = ms;
+  };
+
+  // Holidays: the first non-holiday day after D.
+  let holidayName: string | undefined;
+  let holidayBlocks = false;
+  for (const h of r.holidayRules) {
+    if ((h.mask & p.bit) === 0) continue;
+    if (holidayName === undefined) holidayName = publicHolidayOnEpochDay(D, r.country, r.holidayRegion)?.name ?? '';
+    if (holidayName !== '') {
+      holidayBlocks = true;
+      if (reasons) reasons.push({ code: 'holiday', params: { ruleId: h.id, zone, date: isoDay(D), name: holidayName } });
+    }
+  }
+  if (holidayBlocks) {
+    let d = D + 1;
+    while (d < D + 30 && publicHolidayOnEpochDay(d, r.country, r.holidayRegion)) d++;
+    bump(utcOfLocal(zone, d, 0));
+  }
+
+  // Allowed hours.
+  for (const h of r.hours) {
+    if ((h.mask & p.bit) === 0) continue;
+    const w = h.week[wd]!;
+    let inside = false;
+    let nextStart = -1;
+    for (let i = 0; i < w.length; i += 2) {
+      if (minute >= w[i]! && minute < w[i + 1]!) {
+        inside = true;
+        break;
+      }
+      if (w[i]! > minute && nextStart < 0) nextStart = w[i]!;
+    }
+    if (inside) continue;
+    if (reasons) {
+      reasons.push(
+        w.length === 0
+          ? { code: 'day_not_allowed', params: { ruleId: h.id, zone, weekday: wd + 1, localTime: formatLocal(zone, t) } }
+          : { code: 'outside_hours', params: { ruleId: h.id, zone, windows: h.labels[wd]!, weekday: wd + 1, localTime: formatLocal(zone, t) } },
+      );
+    }
+    if (nextStart >= 0) {
+      bump(utcOfLocal(zone, D, nextStart));
+    } else {
+      let found = false;
+      for (let k = 1; k <= 7; k++) {
+        const w2 = h.week[(wd + k) % 7]!;
+        if (w2.length > 0) {
+          bump(utcOfLocal(zone, D + k, w2[0]!));
+          found = true;
+          break;
+        }
+      }
+      if (!found) bump(Infinity);
+    }
+  }
+
+  // The debtor's own inconvenient times.
+  for (const w of p.inconvenient) {
+    if (w.wd !== 0 && w.wd !== wd + 1) continue;
+    if (minute >= w.from && minute < w.to) {
+      if (reasons) reasons.push({ code: 'inconvenient_time', params: { zone, windows: w.label, localTime: formatLocal(zone, t) } });
+      bump(w.to >= 1440 ? utcOfLocal(zone, D + 1, 0) : utcOfLocal(zone, D, w.to));
+    }
+  }
+
+  // Frequency caps, channel counts, gaps: find the first local day they pass.
+  for (const c of r.counters) {
+    if ((c.mask & p.bit) === 0) continue;
+    const worst = counterFails(p, z, c, D, t);
+    if (worst < 0) continue;
+    if (reasons) {
+      if (c.kind === 'cap') {
+        reasons.push({ code: 'frequency_cap', params: { ruleId: c.id, max: c.max, windowDays: c.windowDays, count: worst, channels: channelsOfMask(c.countMask).join(', ') } });
+      } else if (c.kind === 'distinct') {
+        reasons.push({ code: 'channels_per_window', params: { ruleId: c.id, max: c.max, windowDays: c.windowDays, channelsUsed: channelsOfMask(worst & ~p.bit).join(', ') } });
+      } else {
+        reasons.push({ code: 'min_gap', params: { ruleId: c.id, minDays: c.windowDays, lastDate: isoDay(worst) } });
+      }
+    }
+    let d = D + 1;
+    const limit = D + HORIZON_DAYS;
+    while (d < limit && counterFails(p, z, c, d, t) >= 0) d++;
+    bump(d >= limit ? Infinity : utcOfLocal(zone, d, 0));
+  }
+
+  for (const a of r.after) {
+    if ((a.mask & p.bit) === 0) continue;
+    const dc = afterConversationDay(p, z, a, D, t);
+    if (dc < 0) continue;
+    if (reasons) reasons.push({ code: 'after_conversation', params: { ruleId: a.id, days: a.days, conversationDate: isoDay(dc), zone } });
+    let d = dc + a.days;
+    while (d < D + HORIZON_DAYS && afterConversationDay(p, z, a, d, t) >= 0) d++;
+    bump(utcOfLocal(zone, d, 0));
+  }
+  return { ok, hint };
+}
+
+/** Blocks that no waiting lifts: flags, the debtor's refusals, authorization, do-not-call numbers. */
+function permanentReasons(input: CheckInput, p: Prepared, nowMs: number): { reasons: Reason[]; overridable: boolean } {
+  const { debtor, attempt } = input;
+  const reasons: Reason[] = [];
+  let overridable = true;
+  const seen = new Set<string>();
+  for (const f of debtor.flags) {
+    if (!flagKnown(f, nowMs)) continue;
+    const code = flagCode(f);
+    for (const z of p.zones) {
+      const rule = z.rules.flags.get(code);
+      if (!rule || (rule.mask & p.bit) === 0 || seen.has(code)) continue;
+      seen.add(code);
+      reasons.push({ code: 'stop_flag', params: { flag: code } });
+      if (!rule.overridable) overridable = false;
+    }
+  }
+  if (debtor.refusedChannels?.includes(attempt.channel)) {
+    reasons.push({ code: 'channel_refused_by_debtor', params: { channel: attempt.channel } });
+    overridable = false;
+  }
+  if (debtor.authorizedChannels && p.zones.some((z) => z.rules.requireAuthorizedChannels) && !debtor.authorizedChannels.includes(attempt.channel)) {
+    reasons.push({ code: 'channel_not_authorized', params: { channel: attempt.channel } });
+    overridable = false;
+  }
+  if (attempt.channel === 'call' && attempt.phoneE164 && debtor.doNotCallNumbers?.includes(attempt.phoneE164)) {
+    reasons.push({ code: 'number_do_not_call', params: { phone: attempt.phoneE164 } });
+    overridable = false;
+  }
+  return { reasons, overridable };
+}
+
+function zonesFor(input: CheckInput): readonly ZoneCandidate[] {
+  const d = input.debtor;
+  if (d.zones && d.zones.length > 0 && !input.attempt.phoneE164) return d.zones;
+  return debtorZoneCandidates({
+    country: d.country,
+    region: d.region ?? null,
+    timeZone: d.timeZone ?? null,
+    phones: d.phones ?? [],
+    dialledE164: input.attempt.phoneE164 ?? null,
+  });
+}
+
+/** First instant ≥ fromMs that every zone allows; null when none within the horizon. */
+function searchNextAllowed(p: Prepared, fromMs: number): number | null {
+  let t = fromMs;
+  const limit = fromMs + HORIZON_DAYS * DAY_MS;
+  for (let iter = 0; iter < 500 && t < limit; iter++) {
+    let ok = true;
+    let hint = t;
+    for (const z of p.zones) {
+      const r = evalZone(p, z, t, null);
+      if (!r.ok) {
+        ok = false;
+        if (r.hint > hint) hint = r.hint;
+      }
+    }
+    if (ok) return t;
+    if (hint === Infinity) return null;
+    t = hint > t ? hint : t + MIN_MS;
+  }
+  return null;
+}
+
+function validOverride(o: OverrideRequest | undefined): Reason | null {
+  if (!o) return null;
+  if (typeof o.by !== 'string' || o.by.trim() === '') return { code: 'override_invalid', params: { field: 'by' } };
+  if (o.role !== 'lead' && o.role !== 'admin') return { code: 'override_invalid', params: { field: 'role', role: String(o.role) } };
+  if (typeof o.reason !== 'string' || o.reason.trim().length < 5) return { code: 'override_invalid', params: { field: 'reason' } };
+  return null;
+}
+
+/** Checks one contact attempt. See the module comment and shared/compliance/index.ts. */
+export function checkContactAttempt(input: CheckInput): Decision {
+  const atMs = Date.parse(input.attempt.at);
+  if (Number.isNaN(atMs)) throw new RangeError(`compliance: attempt.at is not an ISO instant: ${input.attempt.at}`);
+  const nowMs = input.now ? Date.parse(input.now) : atMs;
+  const zones = zonesFor(input);
+  if (zones.length === 0) {
+    return { allowed: false, reasons: [{ code: 'no_rules_for_country', params: { country: input.debtor.country } }], nextAllowedAt: null };
+  }
+  const prepared = prepare(input, zones);
+  if ('code' in prepared) return { allowed: false, reasons: [prepared], nextAllowedAt: null };
+  const p = prepared;
+
+  const perm = permanentReasons(input, p, nowMs);
+  let timeOk = true;
+  for (const z of p.zones) {
+    if (!evalZone(p, z, atMs, null).ok) {
+      timeOk = false;
+      break;
+    }
+  }
+  if (timeOk && perm.reasons.length === 0) return { allowed: true };
+
+  const reasons = perm.reasons.slice();
+  if (!timeOk) {
+    const seen = new Set<string>();
+    for (const z of p.zones) {
+      const rs: Reason[] = [];
+      evalZone(p, z, atMs, rs);
+      for (const r of rs) {
+        const key = `${r.code}|${r.params.ruleId ?? ''}|${r.params.zone ?? ''}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          reasons.push(r);
+        }
+      }
+    }
+  }
+
+  const ov = input.attempt.override;
+  if (ov) {
+    const bad = validOverride(ov);
+    if (bad) reasons.push(bad);
+    else if (!perm.overridable) reasons.push({ code: 'override_not_permitted', params: { by: ov.by } });
+    else return { allowed: true, override: { by: ov.by, role: ov.role, reason: ov.reason.trim(), overridden: reasons } };
+  }
+
+  if (perm.reasons.length > 0) return { allowed: false, reasons, nextAllowedAt: null };
+  const next = searchNextAllowed(p, atMs);
+  return { allowed: false, reasons, nextAllowedAt: next === null ? null : new Date(next).toISOString() };
+}
+
+export interface DeferralInput {
+  rules: Rulebook;
+  debtor: CheckDebtor;
+  account: CheckAccount;
+  history: readonly ContactEvent[];
+  /** UTC ISO now. */
+  now: string;
+  /** Channel the queue would use; default 'call'. */
+  channel?: Channel;
+  phoneE164?: string | null;
+}
+
+export type Deferral =
+  | { deferred: false }
+  | { deferred: true; until: string | null; reasons: Reason[] };
+
+/**
+ * For the work queue: can this account be worked now, and if not, until when is it deferred (null = not until a
+ * flag is lifted)? Same rules as checkContactAttempt, without overrides.
+ */
+export function deferralFor(input: DeferralInput): Deferral {
+  const d = checkContactAttempt({
+    rules: input.rules,
+    debtor: input.debtor,
+    account: input.account,
+    history: input.history,
+    now: input.now,
+    attempt: { channel: input.channel ?? 'call', at: input.now, phoneE164: input.phoneE164 ?? null },
+  });
+  if (d.allowed) return { deferred: false };
+  return { deferred: true, until: d.nextAllowedAt, reasons: d.reasons };
+}
+
+export { minutesToHhmm };
