@@ -22,6 +22,9 @@ export interface OpenDeskOptions {
   userDataDir: string;
   keyProvider: KeyProvider;
   serverUrl: string;
+  version?: string;
+  /** What app.info reports as the host's capabilities. */
+  host?: { kind: 'electron'; autoUpdate: boolean };
 }
 
 export type OpenDesk = (options: OpenDeskOptions) => Promise<Desk> | Desk;

@@ -114,6 +114,7 @@ describe('window', () => {
     expect(opened[0]!.userDataDir).toBe(fake().app.userData);
     expect(opened[0]!.serverUrl).toBe('https://cobranzas.example.com');
     expect(opened[0]!.keyProvider.osProtected).toBe(true);
+    expect(opened[0]!.host).toEqual({ kind: 'electron', autoUpdate: false });
     expect(opened[0]!.keyProvider.getKey()).toHaveLength(32);
   });
 });

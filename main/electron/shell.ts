@@ -115,9 +115,16 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     createAppProtocolHandler({ root: options.rendererDir, headers: () => securityHeaders({ serverUrl: cfg.serverUrl, pbxWebSocketUrls: cfg.pbxWebSocketUrls }) }),
   );
 
+  const autoUpdate = app.isPackaged && cfg.autoUpdate;
   let desk: Desk;
   try {
-    desk = await options.openDesk({ userDataDir, keyProvider, serverUrl: cfg.serverUrl });
+    desk = await options.openDesk({
+      userDataDir,
+      keyProvider,
+      serverUrl: cfg.serverUrl,
+      version: app.getVersion(),
+      host: { kind: 'electron', autoUpdate },
+    });
   } catch (err) {
     const m = startFailedMessage(lang, err instanceof Error ? err.message : String(err));
     return refuse(m.title, m.body, log);
@@ -127,7 +134,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
   const closeDesk = () => (deskClosing ??= Promise.resolve(desk.close()).catch((err: unknown) => log('error', 'closing the desk failed', err)));
 
   let updates: UpdateController | null = null;
-  if (app.isPackaged && cfg.autoUpdate) {
+  if (autoUpdate) {
     try {
       updates = createUpdateController({
         updater: await options.loadUpdater(),

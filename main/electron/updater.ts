@@ -18,7 +18,8 @@ export interface UpdaterPort {
   setFeedURL(options: { provider: 'generic'; url: string }): void;
   checkForUpdates(): Promise<unknown>;
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void;
-  on(event: string, listener: (...args: never[]) => void): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- electron-updater's typed event map, seen structurally
+  on(event: string, listener: (...args: any[]) => void): unknown;
 }
 
 export interface UpdateControllerOptions {
