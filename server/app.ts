@@ -1,0 +1,63 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Logger } from 'pino';
+import { keyFromSecret, loadSigningKey } from './auth/keys';
+import type { ServerContext } from './context';
+import type { Database } from './db/port';
+import { installErrorHandlers } from './http/errors';
+import { registerAuthRoutes } from './routes/auth';
+import { registerHealthRoutes } from './routes/health';
+import { registerPortfolioRoutes } from './routes/portfolio';
+import { authenticator } from './routes/protect';
+import { SERVER_VERSION } from './version';
+
+export interface BuildServerOptions {
+  db: Database;
+  /**
+   * Token signing secrets (≥32 bytes); the first signs, all verify (rotation). Omitted: a key kept in the
+   * database, shared by every instance on it.
+   */
+  jwtSecrets?: ReadonlyArray<string | Buffer> | undefined;
+  /** Access token lifetime; 15 minutes by default. */
+  tokenTtlSeconds?: number | undefined;
+  /** false = silent; true = pino to stdout at info; or a pino logger (tests capture lines with one). */
+  logger?: boolean | Logger | undefined;
+  /** Largest accepted request body, bytes (1 MiB by default: login and sync batches, not file uploads). */
+  bodyLimit?: number | undefined;
+}
+
+/** Paths pino blanks in every log line: credentials never reach the logs. */
+export const LOG_REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'headers.authorization',
+  'password',
+  'token',
+  '*.password',
+  '*.token',
+  'body.password',
+];
+
+export async function buildServer(opts: BuildServerOptions): Promise<FastifyInstance> {
+  const keys = opts.jwtSecrets?.length ? opts.jwtSecrets.map(keyFromSecret) : [await loadSigningKey(opts.db)];
+  const ctx: ServerContext = {
+    db: opts.db,
+    keys,
+    tokenTtlSeconds: opts.tokenTtlSeconds ?? 15 * 60,
+    version: SERVER_VERSION,
+  };
+  const base: FastifyServerOptions = {
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    // Error bodies and 404s are ours (installErrorHandlers); ids in logs let a line be traced to a request.
+    requestIdHeader: 'x-request-id',
+  };
+  const app: FastifyInstance =
+    opts.logger && typeof opts.logger === 'object'
+      ? (Fastify({ ...base, loggerInstance: opts.logger as unknown as FastifyBaseLogger }) as FastifyInstance)
+      : Fastify({ ...base, logger: opts.logger ? { level: 'info', redact: LOG_REDACT } : false });
+  installErrorHandlers(app);
+  const auth = authenticator(ctx);
+  registerHealthRoutes(app, ctx);
+  registerAuthRoutes(app, ctx);
+  registerPortfolioRoutes(app, ctx, auth);
+  return app;
+}
