@@ -1,0 +1,150 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/start';
+import { DEMO_PASSWORD } from '../../server/demo/seed';
+import type { Envelope } from '../../shared/api/envelope';
+import type { DebtorCard, DebtorHit, QueueItem } from '../../shared/api/methods/portfolio';
+import type { SessionInfo } from '../../shared/api/methods/session';
+import { openDesk, STORE_FILE, type Desk } from './desk';
+import { keyFileProvider } from './store/key-file';
+import { openStore } from './store/open';
+import { StoreError } from './store/errors';
+import { tempDir } from './testing/temp';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+let server: RunningServer;
+let serverDir: { dir: string; cleanup: () => void };
+const profile = tempDir('recaudo-profile-');
+const log = () => {};
+
+function value<T>(env: Envelope): T {
+  if (!env.ok) throw new Error(`call failed: ${JSON.stringify(env.error)}`);
+  return env.value as T;
+}
+
+beforeAll(async () => {
+  serverDir = tempDir('recaudo-server-');
+  server = await startServer({ port: 0, dataDir: serverDir.dir, demo: { seed: 42, debtors: 300 } });
+}, 180_000);
+afterAll(async () => {
+  await server?.close();
+  serverDir?.cleanup();
+  profile.cleanup();
+});
+
+describe('desk against the real central server, then offline', () => {
+  let desk: Desk;
+  let first: QueueItem;
+  let card: DebtorCard;
+
+  it('login → refresh → queue → card, with the pushes the renderer listens to', async () => {
+    desk = openDesk({ userDataDir: profile.dir, keyProvider: keyFileProvider(profile.dir), serverUrl: server.url, log });
+    const seen: string[] = [];
+    desk.events.onAny((e) => seen.push(e));
+    expect(value(await desk.dispatch('session.current', {}))).toBeNull();
+    const bad = await desk.dispatch('session.login', { username: 'agent1', password: 'nope' });
+    expect(bad.ok ? null : bad.error).toMatchObject({ code: 'unauthorized', key: 'errors.session.badCredentials' });
+    const info = value<SessionInfo>(await desk.dispatch('session.login', { username: 'agent1', password: DEMO_PASSWORD }));
+    expect(info).toMatchObject({ online: true, user: { username: 'agent1' } });
+    const refreshed = value<{ accounts: number; debtors: number }>(await desk.dispatch('portfolio.refresh', {}));
+    expect(refreshed.accounts).toBeGreaterThan(0);
+    const queue = value<QueueItem[]>(await desk.dispatch('portfolio.queue', {}));
+    expect(queue.length).toBeGreaterThan(0);
+    expect(queue.every((r) => r.reasons.length > 0)).toBe(true);
+    // Every account is agent1's: the server only ever sends the agent's own slice.
+    const owners = desk.db.prepare('SELECT DISTINCT assigned_agent_id FROM accounts').pluck().all();
+    expect(owners).toEqual([info.user.id]);
+    first = queue[0]!;
+    card = value<DebtorCard>(await desk.dispatch('portfolio.card', { debtorId: first.debtorId }));
+    expect(card.accounts.map((a) => a.id)).toContain(first.accountId);
+    expect(seen).toEqual(expect.arrayContaining(['session.changed', 'sync.status', 'portfolio.updated']));
+  }, 60_000);
+
+  it('search and phone lookup find the debtor on the card', async () => {
+    const byName = value<DebtorHit[]>(await desk.dispatch('portfolio.search', { query: card.debtor.fullName }));
+    expect(byName.map((h) => h.debtorId)).toContain(card.debtor.id);
+    const byDoc = value<DebtorHit[]>(await desk.dispatch('portfolio.search', { query: card.debtor.documentId }));
+    expect(byDoc.find((h) => h.debtorId === card.debtor.id)?.matchedOn).toBe('document');
+    const phone = card.phones[0];
+    if (phone) {
+      const hits = value<DebtorHit[]>(await desk.dispatch('portfolio.lookupByPhone', { phone: phone.e164 }));
+      expect(hits.map((h) => h.debtorId)).toContain(card.debtor.id);
+    }
+  });
+
+  it('refuses malformed calls naming the field', async () => {
+    const env = await desk.dispatch('portfolio.card', { debtorId: 42 });
+    expect(env.ok ? null : env.error).toMatchObject({ code: 'invalid_input', params: { field: 'debtorId' } });
+    const unknown = await desk.dispatch('portfolio.card', { debtorId: 'nobody' });
+    expect(unknown.ok ? null : unknown.error).toMatchObject({ code: 'not_found', key: 'errors.portfolio.debtorNotFound' });
+  });
+
+  it('keeps working from the local store when the server stops', async () => {
+    await server.close();
+    const statuses: string[] = [];
+    desk.events.on('sync.status', (s) => statuses.push(s.state));
+    const refresh = await desk.dispatch('portfolio.refresh', {});
+    expect(refresh.ok ? null : refresh.error).toMatchObject({ code: 'unavailable', key: 'errors.server.unavailable' });
+    expect(statuses).toContain('offline');
+    expect(value<QueueItem[]>(await desk.dispatch('portfolio.queue', {})).length).toBeGreaterThan(0);
+    expect(value<DebtorCard>(await desk.dispatch('portfolio.card', { debtorId: first.debtorId })).debtor.id).toBe(first.debtorId);
+    const hits = value<DebtorHit[]>(await desk.dispatch('portfolio.search', { query: card.debtor.fullName }));
+    expect(hits.map((h) => h.debtorId)).toContain(card.debtor.id);
+    const note = value<{ id: string }>(await desk.dispatch('notes.add', { debtorId: first.debtorId, text: 'Sin conexión: promete pagar el viernes' }));
+    expect(desk.db.prepare('SELECT count(*) FROM outbox WHERE payload LIKE ?').pluck().get(`%${note.id}%`)).toBe(1);
+    expect(desk.syncStatus()).toMatchObject({ state: 'offline', pending: 1 });
+    desk.close();
+  }, 30_000);
+
+  it('lets the same agent log in offline on this desk, no one else', async () => {
+    desk = openDesk({ userDataDir: profile.dir, keyProvider: keyFileProvider(profile.dir), serverUrl: server.url, log });
+    const wrong = await desk.dispatch('session.login', { username: 'agent1', password: 'guess' });
+    expect(wrong.ok ? null : wrong.error).toMatchObject({ code: 'unauthorized' });
+    const stranger = await desk.dispatch('session.login', { username: 'agent2', password: DEMO_PASSWORD });
+    expect(stranger.ok ? null : stranger.error).toMatchObject({ code: 'unavailable', key: 'errors.session.offlineFirstLogin' });
+    const anonymous = await desk.dispatch('portfolio.queue', {});
+    expect(anonymous.ok ? null : anonymous.error).toMatchObject({ code: 'unauthorized', key: 'errors.session.required' });
+    const info = value<SessionInfo>(await desk.dispatch('session.login', { username: 'Agent1 ', password: DEMO_PASSWORD }));
+    expect(info.online).toBe(false);
+    expect(value<DebtorCard>(await desk.dispatch('portfolio.card', { debtorId: first.debtorId })).notes[0]?.text)
+      .toBe('Sin conexión: promete pagar el viernes');
+    const refresh = await desk.dispatch('portfolio.refresh', {});
+    expect(refresh.ok ? null : refresh.error).toMatchObject({ key: 'errors.portfolio.offlineRefresh' });
+    desk.close();
+  }, 30_000);
+
+  it('the store\'s bytes hold no debtor name; without or with a wrong key it does not open', () => {
+    for (const f of readdirSync(profile.dir).filter((n) => n.startsWith(STORE_FILE))) {
+      expect(readFileSync(join(profile.dir, f)).includes(Buffer.from(card.debtor.fullName))).toBe(false);
+    }
+    expect(() => openStore({ file: join(profile.dir, STORE_FILE), key: Buffer.alloc(32, 7) })).toThrow(StoreError);
+    expect(() => openStore({ file: join(profile.dir, STORE_FILE), key: Buffer.alloc(0) })).toThrow(/32 bytes/);
+  });
+
+  it('a note whose save resolved survives kill -9 of the process right after', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'testing/crash-child.ts'),
+      profile.dir, 'agent1', DEMO_PASSWORD, first.debtorId, 'Guardada antes del kill -9'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const id = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /saved (\S+)\n/.exec(out);
+        if (m) {
+          child.kill('SIGKILL');
+          resolve(m[1]!);
+        }
+      });
+      child.on('exit', (code, signal) => { if (signal !== 'SIGKILL') reject(new Error(`child exited ${code}: ${err}`)); });
+    });
+    await new Promise((r) => child.on('close', r));
+    const { db } = openStore({ file: join(profile.dir, STORE_FILE), key: keyFileProvider(profile.dir).getKey() });
+    expect(db.prepare('SELECT text FROM notes WHERE id = ?').pluck().get(id)).toBe('Guardada antes del kill -9');
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE kind = 'note.add' AND payload LIKE ?").pluck().get(`%${id}%`)).toBe(1);
+    db.close();
+  }, 60_000);
+});
