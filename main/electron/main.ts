@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { app } from 'electron';
 import { openDesk } from '../services/desk';
 import { createShellLog } from './logger';
-import { startShell } from './shell';
+import { setAppIdentity, startShell } from './shell';
 
 // __dirname is dist/electron once bundled as CommonJS.
 const distDir = join(__dirname, '..');
+setAppIdentity();
 const log = createShellLog(app.getPath('logs'));
 
 startShell({

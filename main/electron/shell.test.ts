@@ -68,7 +68,8 @@ const fromPage = (win: FakeBrowserWindow) => ({ sender: win.webContents, frame: 
 beforeEach(() => {
   resetFakeElectron();
   dir = mkdtempSync(join(tmpdir(), 'recaudo-shell-'));
-  fake().app.userData = join(dir, 'userData');
+  fake().app.appData = dir;
+  fake().app.userData = join(dir, 'Recaudo');
   desk = new RecordingDesk();
   opened = [];
 });
@@ -111,7 +112,8 @@ describe('window', () => {
     writeFileSync(join(fake().app.userData, 'recaudo.json'), JSON.stringify({ serverUrl: 'https://cobranzas.example.com' }));
     await start();
     expect(opened).toHaveLength(1);
-    expect(opened[0]!.userDataDir).toBe(fake().app.userData);
+    expect(opened[0]!.userDataDir).toBe(join(dir, 'Recaudo'));
+    expect(fake().app.name).toBe('Recaudo');
     expect(opened[0]!.serverUrl).toBe('https://cobranzas.example.com');
     expect(opened[0]!.keyProvider.osProtected).toBe(true);
     expect(opened[0]!.host).toEqual({ kind: 'electron', autoUpdate: false });

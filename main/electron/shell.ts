@@ -24,6 +24,19 @@ import { createUpdateController, disabledUpdatesDispatch, updatesDispatch, type 
 import { createMainWindow, focusWindow } from './window';
 
 export const APP_USER_MODEL_ID = 'co.recaudo.desk';
+export const APP_NAME = 'Recaudo';
+
+/**
+ * Fixes the app's name and data folder whatever package.json says (its npm name is lowercase): user data in
+ * %APPDATA%\\Recaudo, ~/Library/Application Support/Recaudo, ~/.config/Recaudo; logs in its logs folder.
+ * Must run before 'ready' and before anything reads those paths. Idempotent.
+ */
+export function setAppIdentity(): void {
+  if (app.getName() === APP_NAME) return;
+  app.setName(APP_NAME);
+  app.setPath('userData', join(app.getPath('appData'), APP_NAME));
+  app.setAppLogsPath();
+}
 
 export type ShellLog = (level: 'info' | 'warn' | 'error', msg: string, extra?: unknown) => void;
 
@@ -49,6 +62,7 @@ export interface RunningShell {
 
 /** Before 'ready': things Electron only accepts at that point. Returns false when another instance runs. */
 function preReady(): boolean {
+  setAppIdentity();
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   // Every renderer sandboxed, whatever a window's options say.
   app.enableSandbox();

@@ -166,9 +166,27 @@ export class FakeApp extends EventEmitter {
   getLocale(): string {
     return this.locale;
   }
+  name = 'recaudo';
+  appData = '/nonexistent-appdata';
+  getName(): string {
+    return this.name;
+  }
+  setName(name: string): void {
+    this.calls.push(`setName:${name}`);
+    this.name = name;
+  }
   getPath(name: string): string {
-    if (name !== 'userData') throw new Error(`fake app.getPath(${name})`);
-    return this.userData;
+    if (name === 'userData') return this.userData;
+    if (name === 'appData') return this.appData;
+    throw new Error(`fake app.getPath(${name})`);
+  }
+  setPath(name: string, value: string): void {
+    if (name !== 'userData') throw new Error(`fake app.setPath(${name})`);
+    this.calls.push(`setPath:userData`);
+    this.userData = value;
+  }
+  setAppLogsPath(): void {
+    this.calls.push('setAppLogsPath');
   }
   getVersion(): string {
     return this.version;
