@@ -178,6 +178,7 @@ export class FakeApp extends EventEmitter {
   getPath(name: string): string {
     if (name === 'userData') return this.userData;
     if (name === 'appData') return this.appData;
+    if (name === 'logs') return `${this.userData}/logs`;
     throw new Error(`fake app.getPath(${name})`);
   }
   setPath(name: string, value: string): void {
