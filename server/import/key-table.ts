@@ -1,0 +1,99 @@
+/**
+ * A compact hash map from a string key to (a 32-bit fingerprint, the line it was first seen on), for the
+ * in-file duplicate checks of a 1,000,000-row import without holding 1,000,000 strings: keys are stored as two
+ * independent 32-bit hashes (a false "duplicate" needs a 64-bit collision: ~3e-8 over 10^6 keys), 16 bytes per
+ * slot, open addressing, grows at 50% load.
+ */
+export function hash32(s: string, seed: number): number {
+  let h = seed ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
+    h ^= h >>> 15;
+  }
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const EMPTY = 0;
+
+export class KeyTable {
+  private hi: Uint32Array;
+  private lo: Uint32Array;
+  private fp: Uint32Array;
+  private line: Uint32Array;
+  private used = 0;
+
+  constructor(capacity = 1 << 16) {
+    const cap = 1 << Math.ceil(Math.log2(Math.max(16, capacity)));
+    this.hi = new Uint32Array(cap);
+    this.lo = new Uint32Array(cap);
+    this.fp = new Uint32Array(cap);
+    this.line = new Uint32Array(cap);
+  }
+
+  get size(): number {
+    return this.used;
+  }
+
+  /**
+   * Records `key` first seen on `line` with `fingerprint`, or returns what was recorded for it before.
+   * (hi is never 0 for a stored key: 0 marks an empty slot.)
+   */
+  seen(key: string, line: number, fingerprint = 0): { line: number; fingerprint: number } | undefined {
+    const h1 = hash32(key, 0x9747b28c) | 1;
+    const h2 = hash32(key, 0x1b873593);
+    const mask = this.hi.length - 1;
+    let i = (h2 ^ h1) & mask;
+    for (;;) {
+      const cur = this.hi[i]!;
+      if (cur === EMPTY) break;
+      if (cur === h1 >>> 0 && this.lo[i] === h2) return { line: this.line[i]!, fingerprint: this.fp[i]! };
+      i = (i + 1) & mask;
+    }
+    this.hi[i] = h1 >>> 0;
+    this.lo[i] = h2;
+    this.fp[i] = fingerprint >>> 0;
+    this.line[i] = line;
+    this.used++;
+    if (this.used * 2 > this.hi.length) this.grow();
+    return undefined;
+  }
+
+  /** Counts occurrences of `key`: 1 the first time, 2 the second… */
+  bump(key: string): number {
+    const prev = this.seen(key, 0, 1);
+    if (!prev) return 1;
+    const n = prev.fingerprint + 1;
+    this.setFingerprint(key, n);
+    return n;
+  }
+
+  private setFingerprint(key: string, fp: number): void {
+    const h1 = (hash32(key, 0x9747b28c) | 1) >>> 0;
+    const h2 = hash32(key, 0x1b873593);
+    const mask = this.hi.length - 1;
+    let i = (h2 ^ h1) & mask;
+    while (!(this.hi[i] === h1 && this.lo[i] === h2)) i = (i + 1) & mask;
+    this.fp[i] = fp;
+  }
+
+  private grow(): void {
+    const { hi, lo, fp, line } = this;
+    const cap = hi.length * 2;
+    this.hi = new Uint32Array(cap);
+    this.lo = new Uint32Array(cap);
+    this.fp = new Uint32Array(cap);
+    this.line = new Uint32Array(cap);
+    const mask = cap - 1;
+    for (let j = 0; j < hi.length; j++) {
+      const h1 = hi[j]!;
+      if (h1 === EMPTY) continue;
+      let i = (lo[j]! ^ h1) & mask;
+      while (this.hi[i] !== EMPTY) i = (i + 1) & mask;
+      this.hi[i] = h1;
+      this.lo[i] = lo[j]!;
+      this.fp[i] = fp[j]!;
+      this.line[i] = line[j]!;
+    }
+  }
+}
