@@ -104,6 +104,8 @@ export const m0001: Migration = {
         seen_gen INTEGER
       );
       CREATE INDEX contacts_debtor ON contacts(debtor_id, started_at);
+      -- The queue's best-hour histogram reads only this index (GROUP BY debtor, hour of successful contacts).
+      CREATE INDEX contacts_success_hour ON contacts(conversation, debtor_id, local_hour);
 
       CREATE TABLE promises (
         id TEXT PRIMARY KEY,
