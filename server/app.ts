@@ -55,6 +55,8 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
       ? (Fastify({ ...base, loggerInstance: opts.logger as unknown as FastifyBaseLogger }) as FastifyInstance)
       : Fastify({ ...base, logger: opts.logger ? { level: 'info', redact: LOG_REDACT } : false });
   installErrorHandlers(app);
+  // The API speaks JSON only: any other body type is a 415, not a string handed to the validators.
+  app.removeContentTypeParser('text/plain');
   const auth = authenticator(ctx);
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);

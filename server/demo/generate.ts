@@ -19,7 +19,7 @@ import type {
 } from '../../shared/domain/portfolio';
 import type { User } from '../../shared/domain/users';
 import { normalizePhone } from '../../shared/phones';
-import { CREDITORS, SEGMENTS, type CreditorSpec, type SegmentCode } from './data/creditors';
+import { CREDITORS, SEGMENTS, type CreditorSpec } from './data/creditors';
 import { HISPANIC_GIVEN, SURNAMES, US_GIVEN, US_HISPANIC_SURNAMES, US_SURNAMES } from './data/people';
 import { CALLING_CODE, CITIES, MOBILE_PLAN, type City } from './data/places';
 import { chileanRut, curp, CURP_STATE } from './documents';
@@ -269,7 +269,7 @@ export function generateDemoPortfolio(opts: DemoOptions): DemoPortfolio {
   const callbacks: Callback[] = [];
   const accountSeq = new Map<string, number>();
   const landlinesByCity = new Map<string, string[]>();
-  let n = { acc: 0, ph: 0, pay: 0, con: 0, pro: 0, cb: 0 };
+  const n = { acc: 0, ph: 0, pay: 0, con: 0, pro: 0, cb: 0 };
   const next = (k: keyof typeof n, prefix: string) => `${prefix}-${pad(++n[k], w)}`;
 
   for (let i = 0; i < count; i++) {
@@ -397,7 +397,8 @@ export function generateDemoPortfolio(opts: DemoOptions): DemoPortfolio {
     const oldest = Math.max(...debtorAccounts.map((a) => a.daysPastDue));
     const window = Math.min(90, oldest);
     const contactCount = flags.includes('cease_communication') ? 0 : Math.min(10, rnd.int(0, 2 + Math.floor(window / 15)));
-    const contactDays = Array.from({ length: contactCount }, () => rnd.int(0, window)).sort((a, b) => b - a);
+    // Up to yesterday: "today" is still ahead of the agent.
+    const contactDays = Array.from({ length: contactCount }, () => rnd.int(1, Math.max(1, window))).sort((a, b) => b - a);
     const postDefaultPaid = new Map<string, number>();
     for (const ago of contactDays) {
       const date = addDays(asOf, -ago);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
-import { HealthResponse, routes } from '../../shared/api/server/routes';
+import { type HealthResponse, routes } from '../../shared/api/server/routes';
 import { ApiError } from '../../shared/api/errors';
 import type { ServerContext } from '../context';
 import { loggable } from '../http/errors';

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import {
   AccountParams,
   PortfolioPageQuery,
   routes,
+  type AccountResponse,
   type PortfolioPage,
 } from '../../shared/api/server/routes';
 import type { User } from '../../shared/domain/users';
-import type { z } from 'zod';
-import { AccountResponse } from '../../shared/api/server/routes';
 import type { ServerContext } from '../context';
 import { notFound } from '../http/errors';
 import { validate } from '../http/validate';
