@@ -95,6 +95,7 @@ export const en: Messages = {
     },
     accountStatus: { active: 'Active', settled: 'Settled', closed: 'Closed' },
     timeline: 'History',
+    timesIn: '{{count}} · times in {{zone}}',
     timelineEmpty: 'No contacts, payments or promises on record.',
     phones: 'Phones',
     phonesEmpty: 'No phones on record.',

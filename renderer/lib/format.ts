@@ -19,7 +19,9 @@ export function moneyCompact(amountMinor: number, currency: string, locale: stri
 /** "10:42" in `zone` for the instant `at`. */
 export function timeIn(zone: string, locale: string, at: DateTime = DateTime.now()): string {
   const dt = at.setZone(zone);
-  return dt.isValid ? dt.setLocale(locale).toLocaleString(DateTime.TIME_SIMPLE) : '—';
+  // 24-hour everywhere: the call center's shared clock, never "a. m." ambiguity.
+  void locale;
+  return dt.isValid ? dt.toFormat('HH:mm') : '—';
 }
 
 /** A UTC instant shown in a zone, short: "20/11/2026 10:42". */

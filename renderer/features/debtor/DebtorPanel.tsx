@@ -123,5 +123,5 @@ function Card({ card }: { card: DebtorCard }) {
 
 /** Long account numbers as "4566…8799" (the full number in the tooltip and in search). */
 export function maskAccount(n: string): string {
-  return n.length > 10 ? `${n.slice(0, 4)}…${n.slice(-4)}` : n;
+  return n.length > 14 ? `${n.slice(0, 4)}…${n.slice(-4)}` : n;
 }

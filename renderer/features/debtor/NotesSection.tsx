@@ -38,9 +38,8 @@ export function NotesSection({ card }: { card: DebtorCard }) {
             if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
               e.preventDefault();
               void saveNote();
-            } else if (e.key === 'Escape') {
-              e.currentTarget.blur();
             }
+            // Esc is the desk's: it backs out to the queue (app/use-shortcuts).
           }}
           aria-invalid={fieldMsg ? true : undefined}
           aria-describedby={fieldMsg ? 'note-err' : undefined}

@@ -81,7 +81,7 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
   }
 
   return (
-    <Section title={t('debtor.timeline')} aside={String(entries.length)}>
+    <Section title={t('debtor.timeline')} aside={t('debtor.timesIn', { zone, count: entries.length })}>
       {entries.length === 0 ? (
         <p className="empty">{t('debtor.timelineEmpty')}</p>
       ) : (

@@ -78,7 +78,7 @@ export function QueuePanel() {
       </header>
       <div className="col-tools">
         <label className="inline-field">
-          <span>{t('queue.segment')}</span>
+          <span className="visually-hidden">{t('queue.segment')}</span>
           <select id="queue-segment" value={segment ?? ''} onChange={(e) => void setSegment(e.target.value || null)} title="Alt+S">
             <option value="">{t('queue.allSegments')}</option>
             {segments.map((s) => (
@@ -87,6 +87,7 @@ export function QueuePanel() {
           </select>
         </label>
         <Kbd>Alt+S</Kbd>
+        <span className="queue-today">{t('queue.summary', todayCounts(items))}</span>
       </div>
       {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}
       {refreshError && !error ? <ErrorNotice error={refreshError} onRetry={() => void refresh(online)} compact /> : null}
@@ -128,6 +129,17 @@ export function QueuePanel() {
   );
 }
 
+/** "Hoy: 3 promesas, 5 callbacks" from the rows' own reasons. */
+function todayCounts(items: QueueItem[]): { promises: number; callbacks: number } {
+  let promises = 0;
+  let callbacks = 0;
+  for (const i of items) {
+    if (i.reasons.some((r) => r.code === 'promise_due_today')) promises++;
+    if (i.reasons.some((r) => r.code === 'callback_due' || r.code === 'callback_overdue')) callbacks++;
+  }
+  return { promises, callbacks };
+}
+
 function QueueRow(props: {
   item: QueueItem;
   top: number;
@@ -143,7 +155,7 @@ function QueueRow(props: {
   const why = deferred
     ? [
         `${t('queue.deferred')} ${t('queue.deferredUntil', {
-          time: DateTime.fromISO(item.deferredUntil!).setZone(item.timeZone).setLocale(locale).toLocaleString(DateTime.TIME_SIMPLE),
+          time: DateTime.fromISO(item.deferredUntil!).setZone(item.timeZone).toFormat('HH:mm'),
           zone: item.timeZone,
         })}`,
         item.deferReason ? reasonText(t, props.lang, item.deferReason, item.timeZone) : null,
@@ -162,14 +174,13 @@ function QueueRow(props: {
     >
       <div className="queue-line1">
         <span className="queue-name">{item.debtorName}</span>
-        <span className="num queue-dpd">{t('queue.daysShort', { days: item.daysPastDue })}</span>
         <span className="num queue-bal">
           <span className="ccy">{item.currency}</span> {formatAmountCell(item.balanceMinor, item.currency, locale)}
         </span>
       </div>
       <div className="queue-line2" title={why}>
-        <span className="queue-seg">{item.segment}</span>
-        {why}
+        <span className="queue-why">{why}</span>
+        <span className="num queue-dpd">{t('queue.daysShort', { days: item.daysPastDue })}</span>
       </div>
     </div>
   );

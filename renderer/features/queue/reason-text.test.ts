@@ -8,6 +8,9 @@ describe('reasonText', () => {
     expect(reasonText(t, 'es', { code: 'dpd_bucket', params: { days: 62, bucket: '61-90' } }, 'America/Bogota')).toBe('62 días de mora (tramo 61-90)');
     expect(reasonText(t, 'en', { code: 'dpd_bucket', params: { days: 62, bucket: '61-90' } }, 'America/Bogota')).toBe('62 days past due (61-90 bucket)');
   });
+  it('words a compliance deferral with the compliance module', () => {
+    expect(reasonText(t, 'es', { code: 'stop_flag', params: { flag: 'do_not_call' } }, 'UTC')).toBe('Contacto bloqueado: no llamar.');
+  });
   it('falls back to our i18n, then to a readable code', () => {
     expect(reasonText(t, 'es', { code: 'quiet_hours', params: { until: '08:00' } }, 'UTC')).toBe('fuera de horario 08:00');
     expect(reasonText(t, 'es', { code: 'some_new_code', params: {} }, 'UTC')).toBe('Some new code');

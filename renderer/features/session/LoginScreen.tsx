@@ -52,9 +52,10 @@ export function LoginScreen() {
         </header>
         <h1 id="login-title" className="login-title">{t('login.title')}</h1>
 
-        <label className="field">
-          <span className="field-label">{t('login.username')}</span>
+        <div className="field">
+          <label className="field-label" htmlFor="login-username">{t('login.username')}</label>
           <input
+            id="login-username"
             ref={userRef}
             name="username"
             autoComplete="username"
@@ -65,11 +66,12 @@ export function LoginScreen() {
             disabled={busy}
           />
           {userError && <span id="login-user-err" className="field-error">{userError}</span>}
-        </label>
+        </div>
 
-        <label className="field">
-          <span className="field-label">{t('login.password')}</span>
+        <div className="field">
+          <label className="field-label" htmlFor="login-password">{t('login.password')}</label>
           <input
+            id="login-password"
             ref={passRef}
             name="password"
             type="password"
@@ -86,7 +88,7 @@ export function LoginScreen() {
               <strong>{t('login.wrongPassword')}</strong> {t('login.wrongPasswordNext')}
             </span>
           )}
-        </label>
+        </div>
 
         {code === 'unavailable' && error instanceof ApiError && (
           <div className="notice notice-warn" role="alert" data-testid="login-unavailable">

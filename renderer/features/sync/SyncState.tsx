@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
-import { uiLocale } from '../../i18n';
 import { syncWords } from './words';
 import { useSync } from './store';
 
 /** "Sincronizado (0 pendientes)" / "Sincronizando (N pendientes)" / "Sin conexión desde 10:41": word + mark. */
 export function SyncState() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const status = useSync((s) => s.status);
-  const w = syncWords(status, (iso) => DateTime.fromISO(iso).setLocale(uiLocale(i18n.language)).toLocaleString(DateTime.TIME_SIMPLE));
+  const w = syncWords(status, (iso) => DateTime.fromISO(iso).toFormat('HH:mm'));
   return (
     <span className={`state state-${w.tone}`} role="status" aria-label={t('sync.label')} data-testid="sync-state">
       <span className="state-mark" aria-hidden="true">{w.mark}</span>

@@ -1,0 +1,159 @@
+/**
+ * The agent's screen end to end on the real stack (central server + desk + browser host + Chromium):
+ * login → agent1's own accounts in the queue → keyboard to a card → search by phone typed in another format →
+ * add a note (saved in the local store) → English → screenshots at 1366×768 and 1920×1080 (docs/screenshots).
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, openAndLogin, test } from '../fixtures';
+
+const SHOTS = resolve('docs/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+async function snap(page: Page, name: string): Promise<void> {
+  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    // The layout fits the window: nothing scrolls but the columns themselves.
+    const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    expect(overflow, `page scroll at ${w}×${h}`).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${SHOTS}/${name}-${w}x${h}.png` });
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+/** "+573119049511" → "(311) 904-9511": the national digits in a format the store never saw. */
+function retype(e164: string, countryDigits: number): string {
+  const n = e164.slice(1 + countryDigits);
+  return `(${n.slice(0, 3)}) ${n.slice(3, 6)}-${n.slice(6)}`;
+}
+
+test.afterEach(async ({ page }) => {
+  // The desk keeps one session: leave it signed out for the next test.
+  await page.evaluate(() => window.recaudo?.session.logout()).catch(() => undefined);
+});
+
+test('a wrong password is said beside the field, in Spanish, with what to do', async ({ page, stack }) => {
+  await page.goto(stack.desk.host.launchUrl());
+  await page.getByLabel('Usuario').fill('agent1');
+  await page.getByLabel('Contraseña').fill('not-the-password');
+  await page.keyboard.press('Enter');
+  const password = page.getByLabel('Contraseña');
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#login-pass-err')).toContainText('Usuario o contraseña incorrectos.');
+  await expect(page.locator('#login-pass-err')).toContainText('pida a su líder');
+  await expect(password).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/login-wrong-password-1366x768.png` });
+  // Empty fields are caught before asking the host.
+  await page.getByLabel('Usuario').fill('');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Escriba su usuario.')).toBeVisible();
+  await page.getByLabel('Usuario').fill('agent1');
+  await password.fill(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('queue-list').getByRole('option').first()).toBeVisible({ timeout: 20_000 });
+});
+
+test('agent1 works the queue, finds a debtor by phone, adds a note and switches to English', async ({ page, stack }) => {
+  await openAndLogin(page, stack, 'agent1');
+
+  // The queue holds exactly agent1's active accounts, as the server assigned them.
+  const rows = await stack.server.db.query<{ account_number: string }>(
+    `SELECT a.account_number FROM accounts a JOIN users u ON u.id = a.assigned_agent_id WHERE u.username = 'agent1' AND a.status = 'active'`,
+  );
+  const assigned = new Set(rows.map((r) => r.account_number));
+  expect(assigned.size).toBeGreaterThan(10);
+  const queue = page.getByTestId('queue-list');
+  await expect(page.locator('.col-queue .col-count')).toHaveText(`${assigned.size} cuentas`);
+  const shown = await queue.locator('.queue-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-account')));
+  expect(shown.length).toBeGreaterThan(5);
+  for (const a of shown) expect(assigned.has(a!)).toBe(true);
+  await expect(page.getByText('Sin llamada activa')).toBeVisible();
+  await snap(page, 'agent-queue');
+
+  // Keyboard: F2 to the queue, ↓ to the second row, Enter opens its card.
+  await page.keyboard.press('F2');
+  await expect(queue).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  const second = queue.locator('.queue-row').nth(1);
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  const name = (await second.locator('.queue-name').textContent())!.trim();
+  await page.keyboard.press('Enter');
+  const card = page.getByTestId('debtor-card');
+  await expect(card.locator('.debtor-name')).toHaveText(name);
+  await expect(page.getByTestId('debtor-localtime')).toHaveText(/^\d{2}:\d{2} hora local$/);
+  await expect(card.locator('.timeline li').first()).toBeVisible();
+  await expect(page.locator('.call-policy')).toContainText('Política: segment');
+  await snap(page, 'agent-card');
+
+  // Search (F3) by a phone of another debtor, typed the way a person would say it.
+  const other = await page.evaluate(async (current) => {
+    const env = await window.recaudo!.portfolio.queue({});
+    if (!env.ok) throw new Error(env.error.message);
+    for (const item of env.value) {
+      if (item.debtorName === current) continue;
+      const c = await window.recaudo!.portfolio.card({ debtorId: item.debtorId });
+      if (!c.ok) continue;
+      const p = c.value.phones.find((x) => x.valid && x.status === 'ok' && x.e164.length >= 12);
+      if (p) return { id: c.value.debtor.id, name: c.value.debtor.fullName, e164: p.e164, country: c.value.debtor.country };
+    }
+    throw new Error('no debtor with a usable phone');
+  }, name);
+  const cc = { CO: 2, MX: 2, CL: 2, PE: 2, US: 1, AR: 2 }[other.country] ?? 2;
+  await page.keyboard.press('F3');
+  const input = page.getByTestId('search-input');
+  await expect(input).toBeFocused();
+  await input.fill(retype(other.e164, cc));
+  const hit = page.locator('.hit', { hasText: other.name });
+  await expect(hit).toBeVisible();
+  await expect(hit).toContainText('teléfono');
+  await snap(page, 'agent-search');
+  // ↓/↑ select; Enter opens the selected hit.
+  const idx = await page.locator('.hit').evaluateAll((els, n) => els.findIndex((e) => e.textContent!.includes(n)), other.name);
+  for (let i = 0; i < idx; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('search-dialog')).toBeHidden();
+  await expect(card).toHaveAttribute('data-debtor', other.id);
+  await expect(card.locator('.debtor-name')).toHaveText(other.name);
+
+  // Alt+N → the note box; Enter saves it to the local store (and its outbox).
+  await page.keyboard.press('Alt+N');
+  await expect(page.locator('#note-input')).toBeFocused();
+  const text = `Dice que paga el viernes por PSE; llamar después de las 18:00 (${Date.now()})`;
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Nota guardada.')).toBeVisible();
+  await expect(page.getByTestId('notes').locator('.note-text').first()).toHaveText(text);
+  // The note waits in the outbox: the top bar says so in words.
+  await expect(page.getByTestId('sync-state')).toHaveText(/(Sincronizando|Sincronizado|Sin conexión).*\d+ pendientes/);
+  const stored = await page.evaluate(async (id) => {
+    const c = await window.recaudo!.portfolio.card({ debtorId: id });
+    return c.ok ? c.value.notes.map((n) => n.text) : [];
+  }, other.id);
+  expect(stored).toContain(text);
+
+  // An empty note is refused beside the box, in words.
+  await page.locator('#note-input').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#note-err')).toHaveText('Escriba la nota antes de guardar.');
+
+  // Esc backs out to the queue; Alt+L switches to English, and the choice is remembered by the host.
+  await page.keyboard.press('Escape');
+  await expect(queue).toBeFocused();
+  await page.keyboard.press('Alt+L');
+  await expect(page.getByRole('heading', { name: /Queue/ })).toBeVisible();
+  await expect(page.getByText('No active call')).toBeVisible();
+  await expect(page.locator('.col-queue .col-count')).toHaveText(`${assigned.size} accounts`);
+  await expect(page.getByTestId('debtor-localtime')).toHaveText(/local time$/);
+  await expect
+    .poll(() => page.evaluate(async () => {
+      const s = await window.recaudo!.app.getSettings();
+      return s.ok ? s.value.language : null;
+    }))
+    .toBe('en');
+  await snap(page, 'agent-card-en');
+
+  // Back to Spanish for whoever comes next.
+  await page.getByRole('button', { name: 'es', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Cola/ })).toBeVisible();
+});
