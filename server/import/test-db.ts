@@ -2,6 +2,13 @@
  * Test helper for import, segments and assignment: a migrated database with one creditor, an admin, a lead,
  * two teams and four agents. Applies 0010-import itself until the integrator appends it to the migration list.
  */
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Role } from '../../shared/domain/codes';
+import { keyFromSecret } from '../auth/keys';
+import { issueToken } from '../auth/token';
+import type { ServerContext } from '../context';
+import { installErrorHandlers } from '../http/errors';
+import { authenticator, type Authenticated } from '../routes/protect';
 import { migrate } from '../db/migrate';
 import m0010 from '../db/migrations/0010-import';
 import { migrations } from '../db/migrations';
@@ -25,4 +32,19 @@ export async function seedOrg(db: Database, creditorId = 'cred-co', country = 'C
       ('ag-4', 'ag4', 'Agente 4', 'agent', 'team-b', 'x')
     on conflict do nothing;`);
   await db.query('insert into creditors (id, name, country) values ($1, $2, $3) on conflict do nothing', [creditorId, 'Banco Demo', country]);
+}
+
+/** A Fastify app with the error handlers, the given plugins and tokens for the seeded users. */
+export async function testApp(
+  db: Database,
+  register: (app: FastifyInstance, ctx: ServerContext, auth: Authenticated) => Promise<void> | void,
+): Promise<{ app: FastifyInstance; token: (userId: string) => string }> {
+  const key = keyFromSecret('test-secret-test-secret-test-secret-0123456789');
+  const ctx: ServerContext = { db, keys: [key], tokenTtlSeconds: 600, version: 'test' };
+  const app = Fastify({ logger: false });
+  installErrorHandlers(app);
+  await register(app, ctx, authenticator(ctx));
+  await app.ready();
+  const roles: Record<string, Role> = { 'u-admin': 'admin', 'u-lead': 'lead' };
+  return { app, token: (userId) => issueToken({ id: userId, role: roles[userId] ?? 'agent' }, key, 600).token };
 }

@@ -1,11 +1,11 @@
 /**
  * The import HTTP contract (admin only), for the server routes, the admin screen and tests. Flow:
- * 1. `POST  /api/admin/imports/preview?kind=…` with the first ~64 KB of the file → encoding, delimiter,
+ * 1. `POST  /api/v1/admin/imports/preview?kind=…` with the first ~64 KB of the file → encoding, delimiter,
  *    headers, sample rows and a suggested mapping (the mapping step).
- * 2. `POST  /api/admin/imports` (JSON: creditor, kind, mapping, options) → the import, state `awaiting_file`;
+ * 2. `POST  /api/v1/admin/imports` (JSON: creditor, kind, mapping, options) → the import, state `awaiting_file`;
  *    a mapping that leaves a required field unmapped is refused here (400 naming the field).
- * 3. `PUT   /api/admin/imports/:id/file` with the CSV as the raw body, streamed; answers when the import ends.
- * 4. `GET   /api/admin/imports/:id` → progress (poll it for the progress bar); `…/defects?after=&limit=` → the report.
+ * 3. `PUT   /api/v1/admin/imports/:id/file` with the CSV as the raw body, streamed; answers when the import ends.
+ * 4. `GET   /api/v1/admin/imports/:id` → progress (poll it for the progress bar); `…/defects?after=&limit=` → the report.
  */
 import { z } from 'zod';
 import { DEFECT_CODES, IMPORT_ERROR_CODES } from './defects';
@@ -107,10 +107,10 @@ export const PreviewResponse = z.object({
 export type PreviewResponse = z.infer<typeof PreviewResponse>;
 
 export const importRoutePaths = {
-  preview: '/api/admin/imports/preview',
-  start: '/api/admin/imports',
-  list: '/api/admin/imports',
-  upload: '/api/admin/imports/:id/file',
-  status: '/api/admin/imports/:id',
-  defects: '/api/admin/imports/:id/defects',
+  preview: '/api/v1/admin/imports/preview',
+  start: '/api/v1/admin/imports',
+  list: '/api/v1/admin/imports',
+  upload: '/api/v1/admin/imports/:id/file',
+  status: '/api/v1/admin/imports/:id',
+  defects: '/api/v1/admin/imports/:id/defects',
 } as const;
