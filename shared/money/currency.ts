@@ -15,7 +15,6 @@ export const CURRENCIES = {
   PEN: { minorExponent: 2, quoteExponent: 2, defaultLocale: 'es-PE' },
   ARS: { minorExponent: 2, quoteExponent: 2, defaultLocale: 'es-AR' },
   USD: { minorExponent: 2, quoteExponent: 2, defaultLocale: 'en-US' },
-  EUR: { minorExponent: 2, quoteExponent: 2, defaultLocale: 'es-ES' },
 } as const satisfies Record<string, { minorExponent: number; quoteExponent: number; defaultLocale: string }>;
 
 export type CurrencyCode = keyof typeof CURRENCIES;

@@ -3,7 +3,7 @@
  *
  * - `Money = { amountMinor, currency }`, `MoneySchema` (zod, strict; amountMinor a safe integer).
  * - Currencies (`CURRENCIES`): ISO minor exponent for storage and a quote exponent for what people say/pay.
- *   COP is stored in centavos (ISO 2) but quoted in whole pesos; CLP has 0; MXN, PEN, ARS, USD, EUR 2.
+ *   COP is stored in centavos (ISO 2) but quoted in whole pesos; CLP has 0; MXN, PEN, ARS, USD 2.
  * - Arithmetic: `add`, `subtract`, `sum`, `compare`, `min`, `max`, `roundToQuote` (throw `MoneyError` on mixed
  *   currencies or overflow: programming errors, not user input).
  * - Rates: policy percentages → ppm (`percentToPpm`, `PercentSchema`), `applyPpm`, `percentOfQuoted` (bigint).
