@@ -171,7 +171,7 @@ export function isBusinessDay(isoDate: string, country: string, region?: string,
  * falls on a weekend or holiday moves. (Use `businessDayAfter` for the strictly-next one.)
  */
 export function nextBusinessDay(isoDate: string, country: string, region?: string, opts: BusinessDayOptions = {}): string {
-  let day = epochDayOf(isoDate);
+  const day = epochDayOf(isoDate);
   const c = normCountry(country);
   // A year has at most ~20 holidays plus weekends; 40 days is far more than any run of non-business days.
   for (let i = 0; i < 40; i++) {
