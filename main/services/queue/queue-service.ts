@@ -35,8 +35,9 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     callbacks: db.prepare(`SELECT debtor_id, account_id, due_at FROM callbacks WHERE status = 'pending'`).raw(),
     hours: db.prepare(`SELECT debtor_id, local_hour, count(*) FROM contacts WHERE conversation = 1
       GROUP BY debtor_id, local_hour`).raw(),
-    fullAccount: db.prepare('SELECT * FROM accounts WHERE id = ?'),
-    fullDebtor: db.prepare('SELECT * FROM debtors WHERE id = ?'),
+    // Bulk reads for the deferral hook: one pass each beats 2 × 5,000 point lookups.
+    fullAccounts: db.prepare(`SELECT * FROM accounts WHERE status = 'active' AND balance_minor > 0`),
+    fullDebtors: db.prepare('SELECT * FROM debtors'),
     recentContacts: db.prepare('SELECT * FROM contacts WHERE started_at >= ? ORDER BY started_at DESC'),
   };
 
@@ -89,12 +90,15 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
           if (!list) history.set(r.debtor_id, (list = []));
           list.push(toContact(r));
         }
+        const accountRows = new Map<string, AccountRow>();
+        for (const r of q.fullAccounts.all() as AccountRow[]) accountRows.set(r.id, r);
+        const debtorRows = new Map<string, DebtorRow>();
+        for (const r of q.fullDebtors.all() as DebtorRow[]) debtorRows.set(r.id, r);
         const debtors = new Map<string, Debtor>();
         defer = (c) => {
           let d = debtors.get(c.debtorId);
-          if (!d) debtors.set(c.debtorId, (d = toDebtor(q.fullDebtor.get(c.debtorId) as DebtorRow)));
-          const a = toAccount(q.fullAccount.get(c.accountId) as AccountRow);
-          return deferral(a, d, { contacts: history.get(c.debtorId) ?? [] });
+          if (!d) debtors.set(c.debtorId, (d = toDebtor(debtorRows.get(c.debtorId)!)));
+          return deferral(toAccount(accountRows.get(c.accountId)!), d, { contacts: history.get(c.debtorId) ?? NO_CONTACTS });
         };
       }
       const rows = buildQueue(cands, {
@@ -112,3 +116,4 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
 }
 
 const EMPTY_HOURS: readonly number[] = Object.freeze(new Array<number>(24).fill(0));
+const NO_CONTACTS: readonly Contact[] = Object.freeze([]);
