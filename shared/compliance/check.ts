@@ -498,11 +498,28 @@ function validOverride(o: OverrideRequest | undefined): Reason | null {
   return null;
 }
 
+/** A programming error in a check's input (the IPC boundary validates with ./input-schema first). */
+export class ComplianceInputError extends Error {
+  readonly key: string;
+  constructor(
+    readonly code: 'invalid_instant' | 'unknown_channel',
+    readonly params: { field: string; value: string },
+  ) {
+    super(`compliance.error.${code}: ${params.field} = ${params.value}`);
+    this.name = 'ComplianceInputError';
+    this.key = `compliance.error.${code}`;
+  }
+}
+
 /** Checks one contact attempt. See the module comment and shared/compliance/index.ts. */
 export function checkContactAttempt(input: CheckInput): Decision {
   const atMs = parseIsoMs(input.attempt.at);
-  if (Number.isNaN(atMs)) throw new RangeError(`compliance: attempt.at is not an ISO instant: ${input.attempt.at}`);
+  if (Number.isNaN(atMs)) throw new ComplianceInputError('invalid_instant', { field: 'attempt.at', value: String(input.attempt.at) });
+  if (CHANNEL_BIT[input.attempt.channel] === undefined) {
+    throw new ComplianceInputError('unknown_channel', { field: 'attempt.channel', value: String(input.attempt.channel) });
+  }
   const nowMs = input.now ? parseIsoMs(input.now) : atMs;
+  if (Number.isNaN(nowMs)) throw new ComplianceInputError('invalid_instant', { field: 'now', value: String(input.now) });
   const zones = zonesFor(input);
   if (zones.length === 0) {
     return { allowed: false, reasons: [{ code: 'no_rules_for_country', params: { country: input.debtor.country } }], nextAllowedAt: null };

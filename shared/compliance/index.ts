@@ -48,6 +48,7 @@ export * from './messages';
 export * from './disclosures';
 export * from './good-faith';
 export * from './history';
+export * from './input-schema';
 export { buildBaseRules, type BaseRules } from './jurisdictions';
 export { debtorZoneCandidates, type ZoneCandidate, type DebtorPlaceInput } from './zones/debtor-zones';
 export { placeOfPhone } from './zones/phone-zones';

@@ -31,3 +31,25 @@ describe('compliance messages', () => {
     expect(formatReason({ code: 'channel_refused_by_debtor', params: { channel: 'email' } }, 'en')).toContain('by email');
   });
 });
+
+describe('bad check input', () => {
+  it('throws a specific error with an i18n key', async () => {
+    const { ComplianceInputError } = await import('./check');
+    expect(() => run({ name: '', debtor: { country: 'US' }, at: 'tomorrow at nine', allowed: false })).toThrow(ComplianceInputError);
+    expect(() => run({ name: '', debtor: { country: 'US' }, at: '2026-07-15T15:00:00Z', channel: 'fax' as never, allowed: false })).toThrow(/compliance.error.unknown_channel/);
+  });
+
+  it('validates a check request at the process boundary', async () => {
+    const { CheckRequestSchema } = await import('./input-schema');
+    const ok = CheckRequestSchema.safeParse({
+      debtor: { id: 'd1', country: 'US', region: 'NY', flags: ['do_not_call', { flag: 'cease_communication', receivedAt: '2026-07-14T16:00:00Z' }] },
+      account: { id: 'a1' },
+      attempt: { channel: 'call', at: '2026-07-15T15:00:00Z', phoneE164: '+12125550123' },
+      history: [{ at: '2026-07-14T15:00:00Z', channel: 'sms', accountId: null }],
+    });
+    expect(ok.success).toBe(true);
+    const bad = CheckRequestSchema.safeParse({ debtor: { id: 'd1', country: 'US', flags: ['sleepy'] }, account: { id: 'a1' }, attempt: { channel: 'call', at: 'x' }, history: [] });
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(bad.error.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['debtor.flags.0', 'attempt.at']));
+  });
+});
