@@ -58,6 +58,8 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
     return user;
   }
 
+  let refreshing: Promise<{ accounts: number; debtors: number; at: string }> | null = null;
+
   const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R> | R) => async (...a: A): Promise<R> => {
     try {
       return await fn(...a);
@@ -98,16 +100,22 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
             key: 'errors.portfolio.offlineRefresh',
           });
         }
-        try {
-          const r = await refreshSlice(s.db, s.server(), token, user.id);
-          s.setOnline(true);
-          s.events.emit('portfolio.updated', { accounts: r.accounts });
-          return { accounts: r.accounts, debtors: r.debtors, at: s.now().toISOString() };
-        } catch (err) {
-          if (err instanceof ServerUnavailableError) s.setOnline(false);
-          if (err instanceof SessionExpiredError) s.session.expire();
-          throw err;
-        }
+        // One refresh at a time: a second call while one runs gets the running one's result.
+        refreshing ??= (async () => {
+          try {
+            const r = await refreshSlice(s.db, s.server(), token, user.id);
+            s.setOnline(true);
+            s.events.emit('portfolio.updated', { accounts: r.accounts });
+            return { accounts: r.accounts, debtors: r.debtors, at: s.now().toISOString() };
+          } catch (err) {
+            if (err instanceof ServerUnavailableError) s.setOnline(false);
+            if (err instanceof SessionExpiredError) s.session.expire();
+            throw err;
+          } finally {
+            refreshing = null;
+          }
+        })();
+        return refreshing;
       }),
       queue: guard(async (input) => {
         requireSliceUser();

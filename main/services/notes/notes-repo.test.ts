@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNotesRepo, DebtorNotFoundError } from './notes-repo';
-import { createOutbox } from '../outbox/outbox';
+import { clientId, createOutbox } from '../outbox/outbox';
 import { replaceSlice } from '../portfolio/slice-writer';
 import { demoSlice } from '../testing/demo-slice';
 import { freshStore } from '../testing/store-fixture';
@@ -57,5 +57,15 @@ describe('outbox', () => {
     outbox.acknowledge([a!.seq]);
     expect(outbox.pendingCount()).toBe(0);
     expect(s.db.prepare('SELECT state, error FROM outbox').all()).toEqual([{ state: 'refused', error: 'account reassigned' }]);
+  });
+});
+
+describe('client id', () => {
+  it('is created once and kept', () => {
+    const s = freshStore();
+    close = s.close;
+    const id = clientId(s.db);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(clientId(s.db)).toBe(id);
   });
 });

@@ -53,3 +53,15 @@ export function createOutbox(db: Db) {
   };
 }
 export type Outbox = ReturnType<typeof createOutbox>;
+
+/**
+ * This desk's client id for sync (issue 7): a random UUID created on first use and kept in sync_meta, so the
+ * server's (client id, seq) dedup survives restarts. A new store (new profile) is a new client.
+ */
+export function clientId(db: Db): string {
+  const get = db.prepare("SELECT value FROM sync_meta WHERE key = 'client.id'").pluck();
+  const existing = get.get() as string | undefined;
+  if (existing) return existing;
+  db.prepare("INSERT OR IGNORE INTO sync_meta (key, value) VALUES ('client.id', ?)").run(randomUUID());
+  return get.get() as string;
+}
