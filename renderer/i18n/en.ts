@@ -50,8 +50,7 @@ export const en: Messages = {
     unknown: 'Sync: waiting for status',
     label: 'Sync state',
   },
-  phone: {
-    slot: 'Phone',
+  phoneSlot: {
     notConnected: 'Softphone not connected: no calls on this desk.',
   },
   queue: {
@@ -70,7 +69,7 @@ export const en: Messages = {
     daysShort: '{{days}} d',
     listLabel: 'Accounts by priority',
     loadFailed: 'Could not load the queue.',
-    summary: 'Today: {{promises}} promises, {{callbacks}} callbacks',
+    summary: 'Today: {{promises}} promises · {{callbacks}} callbacks',
   },
   debtor: {
     title: 'Debtor',
@@ -82,6 +81,8 @@ export const en: Messages = {
     born: 'Born {{date}}',
     total: 'Total {{currency}}',
     maxDpd: 'max {{days}} days past due',
+    pendingPromise: 'Promise of {{amount}} due {{date}}',
+    pendingCallback: "Callback {{when}} (debtor's time)",
     flagsLabel: 'Contact restrictions',
     accounts: 'Accounts',
     col: {
@@ -140,6 +141,13 @@ export const en: Messages = {
   promiseStatus: { pending: 'PENDING', kept: 'KEPT', partial: 'PARTIAL', broken: 'BROKEN', cancelled: 'CANCELLED' },
   callbackStatus: { pending: 'PENDING', done: 'DONE', cancelled: 'CANCELLED' },
   outcome: {
+    disconnected: 'number disconnected',
+    rpc_promise: 'right party: promise to pay',
+    rpc_refused: 'right party: refused an arrangement',
+    rpc_callback: 'right party: asked for a callback',
+    rpc_hardship: 'right party: hardship',
+    rpc_dispute: 'right party: disputes the balance',
+    message_sent: 'message sent',
     promise: 'promise to pay',
     promise_to_pay: 'promise to pay',
     refused: 'refused to pay',
@@ -156,6 +164,11 @@ export const en: Messages = {
     contacted: 'contacted',
   },
   reason: {
+    unemployment: 'unemployment',
+    reduced_income: 'reduced income',
+    overindebted: 'over-indebted',
+    business_failure: 'business failure',
+    family_emergency: 'family emergency',
     lost_job: 'lost job',
     illness: 'illness',
     forgot: 'forgot',

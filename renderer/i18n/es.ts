@@ -51,8 +51,7 @@ export const es = {
     unknown: 'Sincronización: esperando estado',
     label: 'Estado de sincronización',
   },
-  phone: {
-    slot: 'Teléfono',
+  phoneSlot: {
     notConnected: 'Softphone no conectado: sin llamadas en este puesto.',
   },
   queue: {
@@ -71,7 +70,7 @@ export const es = {
     daysShort: '{{days}} d',
     listLabel: 'Cuentas por prioridad',
     loadFailed: 'No se pudo cargar la cola.',
-    summary: 'Hoy: {{promises}} promesas, {{callbacks}} callbacks',
+    summary: 'Hoy: {{promises}} promesas · {{callbacks}} callbacks',
   },
   debtor: {
     title: 'Deudor',
@@ -83,6 +82,8 @@ export const es = {
     born: 'Nació {{date}}',
     total: 'Total {{currency}}',
     maxDpd: 'mora máx. {{days}} días',
+    pendingPromise: 'Promesa de {{amount}} vence el {{date}}',
+    pendingCallback: 'Callback {{when}} (hora del deudor)',
     flagsLabel: 'Restricciones de contacto',
     accounts: 'Cuentas',
     col: {
@@ -141,6 +142,13 @@ export const es = {
   promiseStatus: { pending: 'PENDIENTE', kept: 'CUMPLIDA', partial: 'PARCIAL', broken: 'ROTA', cancelled: 'CANCELADA' },
   callbackStatus: { pending: 'PENDIENTE', done: 'HECHO', cancelled: 'CANCELADO' },
   outcome: {
+    disconnected: 'número fuera de servicio',
+    rpc_promise: 'titular: promesa de pago',
+    rpc_refused: 'titular: no acepta acuerdo',
+    rpc_callback: 'titular: pide otra llamada',
+    rpc_hardship: 'titular: dificultad económica',
+    rpc_dispute: 'titular: disputa el saldo',
+    message_sent: 'mensaje enviado',
     promise: 'promesa de pago',
     promise_to_pay: 'promesa de pago',
     refused: 'se niega a pagar',
@@ -157,6 +165,11 @@ export const es = {
     contacted: 'contactado',
   },
   reason: {
+    unemployment: 'desempleo',
+    reduced_income: 'ingresos reducidos',
+    overindebted: 'sobreendeudamiento',
+    business_failure: 'quiebra del negocio',
+    family_emergency: 'emergencia familiar',
     lost_job: 'perdió el empleo',
     illness: 'enfermedad',
     forgot: 'olvido',

@@ -30,7 +30,7 @@ export function GuidedCallPanel() {
           )}
           {flags.length > 0 && (
             <p className="notice notice-error">
-              <span aria-hidden="true">⛔</span> {t('call.contactBlocked', { flags: flags.map((f) => t(`flag.${f}`)).join(', ') })}
+              <span aria-hidden="true">⊘</span> {t('call.contactBlocked', { flags: flags.map((f) => t(`flag.${f}`)).join(', ') })}
             </p>
           )}
         </div>

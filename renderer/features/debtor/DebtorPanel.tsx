@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DebtorCard } from '../../../shared/api/methods/portfolio';
 import { uiLocale } from '../../i18n';
-import { calendarDate, formatAmountCell, timeIn } from '../../lib/format';
+import { calendarDate, dateTimeIn, formatAmountCell, money, timeIn } from '../../lib/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Section } from '../../ui/Panel';
 import { useNow } from '../../ui/use-now';
@@ -9,7 +9,7 @@ import { NotesSection } from './NotesSection';
 import { PhonesSection } from './PhonesSection';
 import { TimelineSection } from './TimelineSection';
 import { useDebtor } from './store';
-import { totalsByCurrency } from './timeline';
+import { nextPending, totalsByCurrency } from './timeline';
 import { DateTime } from 'luxon';
 
 export const DEBTOR_COL_ID = 'debtor-col';
@@ -44,6 +44,7 @@ function Card({ card }: { card: DebtorCard }) {
   const now = useNow(15_000);
   const d = card.debtor;
   const totals = totalsByCurrency(card.accounts);
+  const pending = nextPending(card);
   const place = [d.city, d.region].filter(Boolean).join(', ');
   return (
     <div className="card" data-testid="debtor-card" data-debtor={d.id}>
@@ -65,7 +66,7 @@ function Card({ card }: { card: DebtorCard }) {
           <ul className="flags" aria-label={t('debtor.flagsLabel')}>
             {d.flags.map((f) => (
               <li key={f} className="chip chip-danger">
-                <span aria-hidden="true">⛔</span> {t(`flag.${f}`)}
+                <span aria-hidden="true">⊘</span> {t(`flag.${f}`)}
               </li>
             ))}
           </ul>
@@ -80,6 +81,23 @@ function Card({ card }: { card: DebtorCard }) {
             <span className="muted">{t('debtor.maxDpd', { days: x.maxDpd })}</span>
           </div>
         ))}
+        {pending.promise && (
+          <div className="total total-line">
+            <span className="status status-busy">{t('promiseStatus.pending')}</span>
+            <span>
+              {t('debtor.pendingPromise', {
+                amount: money(pending.promise.amountMinor, pending.promise.currency, locale),
+                date: calendarDate(pending.promise.dueDate, locale),
+              })}
+            </span>
+          </div>
+        )}
+        {pending.callback && (
+          <div className="total total-line">
+            <span className="status status-busy">{t('callbackStatus.pending')}</span>
+            <span>{t('debtor.pendingCallback', { when: dateTimeIn(pending.callback.dueAt, pending.callback.timeZone, locale) })}</span>
+          </div>
+        )}
       </div>
 
       <Section title={t('debtor.accounts')} aside={String(card.accounts.length)}>

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { api } from '../../api';
 import type { DebtorCard } from '../../../shared/api/methods/portfolio';
+import { endSessionIfUnauthorized } from '../session/expiry';
 
 export const NOTE_MAX = 4000;
 
@@ -48,6 +49,7 @@ export const useDebtor = create<DebtorState>((set, get) => ({
       const card = await api.portfolio.card({ debtorId });
       if (mine === generation) set({ card, loading: false });
     } catch (error) {
+      if (endSessionIfUnauthorized(error)) return;
       if (mine === generation) set({ loading: false, error });
     }
   },
@@ -86,6 +88,7 @@ export const useDebtor = create<DebtorState>((set, get) => ({
       });
       return true;
     } catch (noteError) {
+      endSessionIfUnauthorized(noteError);
       // The draft stays: nothing the agent typed is lost.
       set({ noteSaving: false, noteError });
       return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, totalsByCurrency } from './timeline';
+import { buildTimeline, nextPending, totalsByCurrency } from './timeline';
 import type { Account, Debtor } from '../../../shared/domain/portfolio';
 
 const debtor = { timeZone: 'America/Bogota' } as Debtor;
@@ -22,6 +22,20 @@ describe('buildTimeline', () => {
       callbacks: [{ id: 'cb1', debtorId: 'd', accountId: null, agentId: 'agent1', dueAt: '2026-11-26T16:00:00Z', timeZone: 'America/Bogota', note: '', status: 'pending' }],
     });
     expect(t.map((e) => e.item.id)).toEqual(['cb1', 'c1', 'p1', 'pr1', 'c2']);
+  });
+});
+
+describe('nextPending', () => {
+  it('picks the soonest pending promise and callback, ignoring kept/broken/done ones', () => {
+    const pr = (id: string, dueDate: string, status: string) => ({ id, dueDate, status }) as never;
+    const cb = (id: string, dueAt: string, status: string) => ({ id, dueAt, status }) as never;
+    const r = nextPending({
+      promises: [pr('a', '2026-12-01', 'pending'), pr('b', '2026-11-20', 'broken'), pr('c', '2026-11-28', 'pending')],
+      callbacks: [cb('x', '2026-11-26T16:00:00Z', 'done'), cb('y', '2026-11-27T16:00:00Z', 'pending'), cb('z', '2026-11-26T18:00:00-05:00', 'pending')],
+    });
+    expect(r.promise?.id).toBe('c');
+    expect(r.callback?.id).toBe('z');
+    expect(nextPending({ promises: [], callbacks: [] })).toEqual({ promise: null, callback: null });
   });
 });
 

@@ -27,6 +27,13 @@ export function buildTimeline(card: Pick<DebtorCard, 'debtor' | 'contacts' | 'pa
   return entries.sort((a, b) => b.at - a.at || a.kind.localeCompare(b.kind) || a.item.id.localeCompare(b.item.id));
 }
 
+/** The promise due soonest and the callback due soonest that are still pending: what the agent must not miss. */
+export function nextPending(card: Pick<DebtorCard, 'promises' | 'callbacks'>): { promise: PromiseToPay | null; callback: Callback | null } {
+  const promise = card.promises.filter((p) => p.status === 'pending').sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0] ?? null;
+  const callback = card.callbacks.filter((c) => c.status === 'pending').sort((a, b) => instant(a.dueAt) - instant(b.dueAt))[0] ?? null;
+  return { promise, callback };
+}
+
 /** Balance per currency over open accounts, largest first: a debtor may owe in two currencies. */
 export function totalsByCurrency(accounts: DebtorCard['accounts']): { currency: string; amountMinor: number; maxDpd: number }[] {
   const by = new Map<string, { currency: string; amountMinor: number; maxDpd: number }>();

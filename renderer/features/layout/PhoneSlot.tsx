@@ -14,7 +14,7 @@ export function PhoneSlot() {
   if (PhoneBar) return <div className="phonebar-slot"><PhoneBar /></div>;
   return (
     <div className="phonebar-slot phonebar-empty" role="status">
-      <span aria-hidden="true">☎</span> {t('phone.notConnected')}
+      <span aria-hidden="true">☎</span> {t('phoneSlot.notConnected')}
     </div>
   );
 }

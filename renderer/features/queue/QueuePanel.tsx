@@ -63,6 +63,7 @@ export function QueuePanel() {
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
   const last = Math.min(items.length, Math.ceil((scrollTop + viewH) / ROW_H) + OVERSCAN);
   const visible = items.slice(first, last);
+  const today = todayCounts(items);
   const selected = items[selectedIndex];
 
   return (
@@ -87,8 +88,10 @@ export function QueuePanel() {
           </select>
         </label>
         <Kbd>Alt+S</Kbd>
-        <span className="queue-today">{t('queue.summary', todayCounts(items))}</span>
       </div>
+      {today.promises + today.callbacks > 0 && (
+        <div className="queue-today" role="status">{t('queue.summary', today)}</div>
+      )}
       {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}
       {refreshError && !error ? <ErrorNotice error={refreshError} onRetry={() => void refresh(online)} compact /> : null}
       <div

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import { api } from '../../api';
 import type { QueueItem } from '../../../shared/api/methods/portfolio';
+import { endSessionIfUnauthorized } from '../session/expiry';
 
 interface QueueState {
   items: QueueItem[];
@@ -44,6 +45,7 @@ export const useQueue = create<QueueState>((set, get) => ({
         await api.portfolio.refresh();
         set({ refreshing: false });
       } catch (refreshError) {
+        if (endSessionIfUnauthorized(refreshError)) return;
         set({ refreshing: false, refreshError });
       }
     }
@@ -60,6 +62,7 @@ export const useQueue = create<QueueState>((set, get) => ({
       const selectedId = items.some((i) => i.accountId === get().selectedId) ? get().selectedId : (items[0]?.accountId ?? null);
       set({ items, segments, selectedId, loading: false, loaded: true, error: null });
     } catch (error) {
+      if (endSessionIfUnauthorized(error)) return;
       if (mine === generation) set({ loading: false, loaded: true, error });
     }
   },

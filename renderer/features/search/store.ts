@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { api } from '../../api';
 import type { DebtorHit } from '../../../shared/api/methods/portfolio';
 import { looksLikePhone } from './phone-like';
+import { endSessionIfUnauthorized } from '../session/expiry';
 
 interface SearchState {
   open: boolean;
@@ -67,7 +68,10 @@ export const useSearch = create<SearchState>((set, get) => ({
     timer = setTimeout(() => {
       run(q).then(
         (hits) => mine === generation && set({ hits, searchedFor: q, index: 0, loading: false }),
-        (error) => mine === generation && set({ error, loading: false, hits: [] }),
+        (error) => {
+          if (endSessionIfUnauthorized(error)) return;
+          if (mine === generation) set({ error, loading: false, hits: [] });
+        },
       );
     }, 120);
   },

@@ -20,6 +20,7 @@ export function LoginScreen() {
   useEffect(() => userRef.current?.focus(), []);
 
   const code = error instanceof ApiError ? error.code : null;
+  const wrongPassword = error instanceof ApiError && error.key === 'errors.session.badCredentials';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -78,12 +79,12 @@ export function LoginScreen() {
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={passError || code === 'unauthorized' ? true : undefined}
-            aria-describedby={passError || code === 'unauthorized' ? 'login-pass-err' : undefined}
+            aria-invalid={passError || wrongPassword ? true : undefined}
+            aria-describedby={passError || wrongPassword ? 'login-pass-err' : undefined}
             disabled={busy}
           />
           {passError && <span id="login-pass-err" className="field-error">{passError}</span>}
-          {!passError && code === 'unauthorized' && (
+          {!passError && wrongPassword && (
             <span id="login-pass-err" className="field-error" role="alert">
               <strong>{t('login.wrongPassword')}</strong> {t('login.wrongPasswordNext')}
             </span>
@@ -98,7 +99,7 @@ export function LoginScreen() {
             <span>{error.key === 'errors.session.offlineFirstLogin' ? t('login.firstLoginHint') : t('login.offlineHint')}</span>
           </div>
         )}
-        {error && code !== 'unauthorized' && code !== 'unavailable' && Object.keys(fieldErrors).length === 0 ? (
+        {error && !wrongPassword && code !== 'unavailable' && Object.keys(fieldErrors).length === 0 ? (
           <ErrorNotice error={error} />
         ) : null}
 

@@ -6,7 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, openAndLogin, test } from '../fixtures';
+import { DateTime } from 'luxon';
+import { DEMO_PASSWORD, expect, openAndLogin, startStack, stopStack, test } from '../fixtures';
+import type { Deferral } from '../../../main/services/queue/queue-service';
 
 const SHOTS = resolve('docs/screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -30,7 +32,10 @@ function retype(e164: string, countryDigits: number): string {
 
 test.afterEach(async ({ page }) => {
   // The desk keeps one session: leave it signed out for the next test.
-  await page.evaluate(() => window.recaudo?.session.logout()).catch(() => undefined);
+  if (page.isClosed()) return;
+  await page
+    .evaluate(() => Promise.race([window.recaudo?.session.logout(), new Promise((r) => setTimeout(r, 2_000))]))
+    .catch(() => undefined);
 });
 
 test('a wrong password is said beside the field, in Spanish, with what to do', async ({ page, stack }) => {
@@ -151,9 +156,44 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
       return s.ok ? s.value.language : null;
     }))
     .toBe('en');
+  await page.locator('.col-debtor .col-body').evaluate((el) => el.scrollTo(0, 0));
   await snap(page, 'agent-card-en');
 
   // Back to Spanish for whoever comes next.
   await page.getByRole('button', { name: 'es', exact: true }).click();
   await expect(page.getByRole('heading', { name: /Cola/ })).toBeVisible();
+});
+
+test('accounts compliance defers sink, greyed, saying until when in the debtor’s zone and why', async ({ page }) => {
+  // A desk whose compliance hook defers every account over 300 days past due until 08:00 tomorrow, debtor's time.
+  const deferral: Deferral = (account, debtor) => {
+    if (account.daysPastDue <= 300) return null;
+    const until = DateTime.now().setZone(debtor.timeZone).plus({ days: 1 }).set({ hour: 8, minute: 0, second: 0, millisecond: 0 });
+    return {
+      until: until.toUTC().toISO()!,
+      reason: { code: 'outside_hours', params: { windows: '08:00–19:00', zone: debtor.timeZone, localTime: DateTime.now().setZone(debtor.timeZone).toFormat('HH:mm') } },
+    };
+  };
+  const stack = await startStack({ desk: { deferral } });
+  try {
+    await openAndLogin(page, stack, 'agent1');
+    const rows = page.getByTestId('queue-list').locator('.queue-row');
+    await expect(rows.first()).toBeVisible();
+    const deferred = page.getByTestId('queue-list').locator('.queue-row.is-deferred');
+    await page.getByTestId('queue-list').focus();
+    await page.keyboard.press('End');
+    await expect(deferred.last()).toBeVisible();
+    const last = deferred.last();
+    await expect(last.locator('.queue-why')).toHaveText(/^Diferida hasta 08:00 \(America\/[A-Za-z_]+\) · Fuera del horario permitido/);
+    // Deferred rows come after every contactable one.
+    const flags = await rows.evaluateAll((els) => els.map((e) => e.classList.contains('is-deferred')));
+    expect(flags.indexOf(true)).toBeGreaterThan(0);
+    expect(flags.slice(flags.indexOf(true)).every(Boolean)).toBe(true);
+    await page.keyboard.press('PageUp');
+    await snap(page, 'agent-queue-deferred');
+    await page.evaluate(() => window.recaudo?.session.logout());
+  } finally {
+    await page.close();
+    await stopStack(stack);
+  }
 });
