@@ -137,3 +137,15 @@ export function formatDecision(decision: Decision, lang: Lang, debtorZone: strin
 export function formatRuleError(err: ComplianceRuleError, lang: Lang): string {
   return interpolate(ruleErrorMessages[lang][err.code] ?? err.message, { ...err.params } as Record<string, string>);
 }
+
+/** For ComplianceInputError (`compliance.error.<code>`), params {{field}}, {{value}}. */
+export const inputErrorMessages: Record<Lang, Record<'invalid_instant' | 'unknown_channel', string>> = {
+  es: {
+    invalid_instant: 'El campo {{field}} no es una fecha y hora válida: «{{value}}».',
+    unknown_channel: 'Canal de contacto desconocido en {{field}}: «{{value}}».',
+  },
+  en: {
+    invalid_instant: 'The field {{field}} is not a valid date and time: "{{value}}".',
+    unknown_channel: 'Unknown contact channel in {{field}}: "{{value}}".',
+  },
+};
