@@ -14,6 +14,8 @@ const TEST_PACKAGES = ['vitest', 'fast-check', '@playwright/test'];
 
 export function layerOf(file: string): Layer | null {
   const f = file.replaceAll('\\', '/');
+  // Build configs run in Node whatever folder they configure.
+  if (/(^|\/)[\w.-]+\.config\.[cm]?ts$/.test(f)) return 'build';
   if (f.startsWith('shared/')) return 'shared';
   if (f.startsWith('renderer/')) return 'renderer';
   if (f.startsWith('preload/')) return 'preload';
@@ -48,7 +50,8 @@ function packageName(spec: string): string {
 export function importViolation(file: string, spec: string, resolved: string | null): string | null {
   const layer = layerOf(file);
   if (!layer) return null;
-  const isTest = /\.(test|spec)\.tsx?$/.test(file) || file.includes('/__tests__/');
+  // Tests and their helpers (a `testing/` folder) keep their folder's environment but may use test support.
+  const isTest = /\.(test|spec)\.tsx?$/.test(file) || /(^|\/)testing\//.test(file);
   // main/browser-host serves the renderer and may not be confused with electron-main; the node-main layer covers it.
   if (resolved !== null) {
     const target = layerOf(resolved);
@@ -56,7 +59,8 @@ export function importViolation(file: string, spec: string, resolved: string | n
     if (layer === 'node-main' && target === 'server' && !isTest && !file.startsWith('main/browser-host/')) {
       return `${file}: main/services must reach the server over HTTP, not import ${resolved}`;
     }
-    if (!MAY_IMPORT[layer].includes(target) && !(isTest && TEST_LAYERS_FOR[layer]?.includes(target))) {
+    const testMay = TEST_LAYERS_FOR[layer] ?? ['test'];
+    if (!MAY_IMPORT[layer].includes(target) && !(isTest && testMay.includes(target))) {
       return `${file}: a ${layer} file may not import ${resolved} (${target})`;
     }
     return null;
