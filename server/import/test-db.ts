@@ -16,7 +16,10 @@ import type { Database } from '../db/port';
 
 export async function migratedWithImport(db: Database): Promise<Database> {
   await migrate(db, migrations);
-  if (!migrations.includes(m0010)) await db.exec(m0010.sql);
+  if (!migrations.includes(m0010)) {
+    const [row] = await db.query<{ t: string | null }>(`select to_regclass('imports')::text as t`);
+    if (!row?.t) await db.exec(m0010.sql);
+  }
   return db;
 }
 
