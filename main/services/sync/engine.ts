@@ -1,0 +1,281 @@
+/**
+ * The desk's sync engine: pushes the outbox in wire-seq order, pulls the agent's changes, keeps a live socket
+ * that says when to pull, and reports `sync.status` (online / syncing N pending / offline since). The UI never
+ * waits on it: agent actions commit locally (with their outbox row) and only nudge the engine.
+ */
+import type { SyncStatus } from '../../../shared/api/events';
+import { Refusal } from '../../../shared/sync/reasons';
+import { MAX_BATCH, type PushRequest } from '../../../shared/sync/wire';
+import type { DeskEvents } from '../events';
+import type { Outbox } from '../outbox/outbox';
+import { ServerUnavailableError, SessionExpiredError } from '../server-client';
+import type { Db } from '../store/open';
+import { createLive, type Live } from './live';
+import { createPullApplier } from './pull-apply';
+import { ensureSyncStore } from './store-schema';
+import { createSyncClient } from './sync-client';
+import { createWireSeq } from './wire-seq';
+
+export interface SyncEngineOptions {
+  db: Db;
+  outbox: Outbox;
+  /** The server to talk to, read on every request (settings change, another instance). */
+  baseUrl: () => string;
+  /** The session's bearer token; null when offline-logged-in or logged out. */
+  token: () => string | null;
+  /** The agent at the desk; their outbox rows are the ones pushed. */
+  agentId: () => string | null;
+  events: Pick<DeskEvents, 'emit'>;
+  now?: () => Date;
+  fetch?: typeof fetch;
+  /** Mutations per push (≤ 1000). */
+  batchSize?: number;
+  /** Rows per pull page. */
+  pullLimit?: number;
+  /** Open the live WebSocket (default true). */
+  live?: boolean;
+  /** Retry after a failure: exponential from min to max, ms. */
+  retry?: { minMs: number; maxMs: number };
+  /** Safety-net sync while idle, ms (0 = off). */
+  periodicMs?: number;
+  timeoutMs?: number;
+  onSessionExpired?: () => void;
+  log?: (level: 'info' | 'warn' | 'error', msg: string, detail?: unknown) => void;
+}
+
+export interface SyncRunResult {
+  ok: boolean;
+  pushed: number;
+  refused: number;
+  pulledPages: number;
+  error?: string;
+}
+
+export interface RefusedMutation {
+  seq: number;
+  uuid: string;
+  kind: string;
+  createdAt: string;
+  reason: Refusal | { key: null; params: Record<string, never>; message: string };
+}
+
+const MAX_BATCH_BYTES = 700 * 1024;
+
+export function createSyncEngine(opts: SyncEngineOptions) {
+  const { db, outbox } = opts;
+  ensureSyncStore(db);
+  const now = opts.now ?? (() => new Date());
+  const log = opts.log ?? (() => undefined);
+  const client = createSyncClient({ baseUrl: opts.baseUrl, ...(opts.fetch ? { fetch: opts.fetch } : {}), ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+  const wire = createWireSeq(db);
+  const pull = createPullApplier(db);
+  const batchSize = Math.min(opts.batchSize ?? MAX_BATCH, MAX_BATCH);
+  const pullLimit = opts.pullLimit ?? 2000;
+  const retry = opts.retry ?? { minMs: 1000, maxMs: 60_000 };
+
+  const batchStmt = db.prepare(
+    `SELECT o.seq, o.uuid, o.kind, o.payload, o.created_at, w.wire_seq FROM outbox o JOIN sync_wire w ON w.outbox_seq = o.seq
+      WHERE o.state = 'pending' AND w.client_id = ? ORDER BY w.wire_seq LIMIT ?`,
+  );
+  const refusedStmt = db.prepare("SELECT seq, uuid, kind, created_at, error FROM outbox WHERE state = 'refused' ORDER BY seq");
+  const accountCount = db.prepare('SELECT count(*) FROM accounts').pluck();
+
+  let online = false;
+  let offlineSince: string | null = now().toISOString();
+  let lastEmitted = '';
+  let running: Promise<SyncRunResult> | null = null;
+  let again = false;
+  let started = false;
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let periodic: ReturnType<typeof setInterval> | null = null;
+  let live: Live | null = null;
+
+  function status(): SyncStatus {
+    const pending = outbox.pendingCount();
+    return online ? { state: pending > 0 ? 'syncing' : 'online', pending, since: null } : { state: 'offline', pending, since: offlineSince };
+  }
+  function emitStatus(): void {
+    const s = status();
+    const key = JSON.stringify(s);
+    if (key === lastEmitted) return;
+    lastEmitted = key;
+    opts.events.emit('sync.status', s);
+  }
+  function setOnline(value: boolean): void {
+    if (value !== online) {
+      online = value;
+      offlineSince = value ? null : now().toISOString();
+    }
+    emitStatus();
+  }
+
+  async function pushAll(token: string, agentId: string): Promise<{ pushed: number; refused: number }> {
+    let pushed = 0;
+    let refused = 0;
+    for (;;) {
+      const clientId = wire.assign(agentId);
+      const rows = batchStmt.all(clientId, batchSize) as Array<{ seq: number; uuid: string; kind: string; payload: string; created_at: string; wire_seq: number }>;
+      if (rows.length === 0) return { pushed, refused };
+      const mutations: PushRequest['mutations'] = [];
+      const outboxSeq = new Map<number, number>();
+      let bytes = 0;
+      for (const r of rows) {
+        bytes += r.payload.length + 120;
+        if (mutations.length > 0 && bytes > MAX_BATCH_BYTES) break;
+        mutations.push({ seq: r.wire_seq, id: r.uuid, kind: r.kind, payload: JSON.parse(r.payload) as unknown, createdAt: r.created_at });
+        outboxSeq.set(r.wire_seq, r.seq);
+      }
+      const res = await client.push(token, { clientId, mutations });
+      const acked: number[] = [];
+      let deferred = 0;
+      db.transaction(() => {
+        for (const r of res.results) {
+          const local = outboxSeq.get(r.seq);
+          if (local === undefined) continue;
+          if (r.outcome === 'applied' || (r.outcome === 'duplicate' && r.previous === 'applied')) acked.push(local);
+          else if (r.outcome === 'refused' || (r.outcome === 'duplicate' && r.previous === 'refused')) {
+            const reason = r.outcome === 'refused' ? r.reason : r.reason;
+            outbox.refuse(local, JSON.stringify(reason ?? { key: null, params: {}, message: 'refused' }));
+            refused++;
+          } else deferred++;
+        }
+        outbox.acknowledge(acked);
+      })();
+      wire.prune();
+      pushed += acked.length;
+      emitStatus();
+      if (deferred > 0) {
+        // The server waits for a seq this desk no longer holds: nothing more can go until an operator looks.
+        log('error', `sync: server expects seq ${res.lastAppliedSeq + 1} for ${clientId}; ${deferred} mutations deferred`);
+        return { pushed, refused };
+      }
+    }
+  }
+
+  async function pullAll(token: string, agentId: string): Promise<number> {
+    pull.ensureOwner(agentId);
+    let cursor = pull.cursor();
+    let pages = 0;
+    let changed = false;
+    for (;;) {
+      const page = await client.pull(token, cursor, pullLimit);
+      pull.apply(page, cursor);
+      pages++;
+      if (page.slice.accounts.length || page.removedAccounts.length || page.slice.phones.length || page.slice.promises.length) changed = true;
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    if (changed) opts.events.emit('portfolio.updated', { accounts: accountCount.get() as number });
+    return pages;
+  }
+
+  async function runOnce(): Promise<SyncRunResult> {
+    const token = opts.token();
+    const agentId = opts.agentId();
+    if (!token || !agentId) {
+      setOnline(false);
+      return { ok: false, pushed: 0, refused: 0, pulledPages: 0, error: 'no session' };
+    }
+    try {
+      const { pushed, refused } = await pushAll(token, agentId);
+      const pulledPages = await pullAll(token, agentId);
+      failures = 0;
+      setOnline(true);
+      return { ok: true, pushed, refused, pulledPages };
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      if (err instanceof SessionExpiredError) {
+        opts.onSessionExpired?.();
+        setOnline(false);
+      } else if (err instanceof ServerUnavailableError) {
+        setOnline(false);
+      } else {
+        log('warn', 'sync failed', msg);
+      }
+      scheduleRetry();
+      return { ok: false, pushed: 0, refused: 0, pulledPages: 0, error: msg };
+    }
+  }
+
+  function scheduleRetry(): void {
+    if (!started || retryTimer) return;
+    const delay = Math.min(retry.maxMs, retry.minMs * 2 ** failures) * (0.75 + Math.random() / 4);
+    failures = Math.min(failures + 1, 16);
+    retryTimer = setTimeout(() => { retryTimer = null; void syncNow(); }, delay);
+    retryTimer.unref?.();
+  }
+
+  function syncNow(): Promise<SyncRunResult> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      let result: SyncRunResult;
+      do {
+        again = false;
+        result = await runOnce();
+      } while (again && result.ok);
+      return result;
+    })().finally(() => { running = null; });
+    return running;
+  }
+
+  return {
+    start(): void {
+      if (started) return;
+      started = true;
+      if (opts.live !== false) {
+        live = createLive({
+          baseUrl: opts.baseUrl,
+          token: opts.token,
+          onChanged: () => void syncNow(),
+          onOpen: () => void syncNow(),
+          onClose: () => void syncNow(),
+        });
+        live.start();
+      }
+      const every = opts.periodicMs ?? 60_000;
+      if (every > 0) {
+        periodic = setInterval(() => void syncNow(), every);
+        periodic.unref?.();
+      }
+      void syncNow();
+    },
+    async stop(): Promise<void> {
+      started = false;
+      live?.stop();
+      live = null;
+      if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
+      if (periodic) { clearInterval(periodic); periodic = null; }
+      if (running) await running.catch(() => undefined);
+    },
+    syncNow,
+    /** A local change was just committed (with its outbox row): report it and push soon. */
+    nudge(): void {
+      emitStatus();
+      if (started) void syncNow();
+    },
+    /** Server/token changed: reconnect the live socket. */
+    reconnect(): void {
+      live?.reconnect();
+      if (started) void syncNow();
+    },
+    status,
+    /** What the server refused, with its reason (shown to the agent; never dropped). */
+    refused(): RefusedMutation[] {
+      return (refusedStmt.all() as Array<{ seq: number; uuid: string; kind: string; created_at: string; error: string | null }>).map((r) => {
+        let reason: RefusedMutation['reason'] = { key: null, params: {}, message: r.error ?? '' };
+        try {
+          const parsed = Refusal.safeParse(JSON.parse(r.error ?? 'null'));
+          if (parsed.success) reason = parsed.data;
+        } catch { /* keep the raw text */ }
+        return { seq: r.seq, uuid: r.uuid, kind: r.kind, createdAt: r.created_at, reason };
+      });
+    },
+    clientId: (agentId: string) => wire.clientId(agentId),
+    get liveConnected() { return live?.connected ?? false; },
+  };
+}
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -1,0 +1,2 @@
+export { createSyncEngine, type SyncEngine, type SyncEngineOptions, type SyncRunResult, type RefusedMutation } from './engine';
+export { syncStoreMigration, ensureSyncStore } from './store-schema';

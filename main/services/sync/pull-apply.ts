@@ -1,0 +1,92 @@
+/**
+ * Applies pulled pages to the desk store, each page in ONE transaction together with the cursor that follows
+ * it, so a crash between pages resumes at the right place and never applies half a page. Removals first (an
+ * account reassigned away leaves, and a debtor with no account left leaves with everything hanging off them),
+ * then upserts through the slice writer. The first pull is a generation: when its last page lands, whatever
+ * the copy did not contain is swept. Unsynced local work is untouched: it lives in the outbox.
+ */
+import type { PullPage } from '../../../shared/sync/wire';
+import { SliceWriter } from '../portfolio/slice-writer';
+import { searchAccounts, searchDocument } from '../store/search-text';
+import type { Db } from '../store/open';
+
+export function createPullApplier(db: Db) {
+  const writer = new SliceWriter(db);
+  const getMeta = db.prepare('SELECT value FROM sync_meta WHERE key = ?').pluck();
+  const setMeta = db.prepare('INSERT INTO sync_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const delMeta = db.prepare('DELETE FROM sync_meta WHERE key = ?');
+  const debtorOf = db.prepare('SELECT debtor_id FROM accounts WHERE id = ?').pluck();
+  const deleteAccount = db.prepare('DELETE FROM accounts WHERE id = ?');
+  const deleteLonelyDebtor = db.prepare('DELETE FROM debtors WHERE id = ? AND NOT EXISTS (SELECT 1 FROM accounts WHERE debtor_id = ?)');
+  const hasAccount = db.prepare('SELECT 1 FROM accounts WHERE id = ?').pluck();
+  const upsertScript = db.prepare(
+    'INSERT INTO scripts (id, version, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id, version) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at',
+  );
+  const searchRow = db.prepare(`SELECT d.num, d.full_name, d.document_id,
+      (SELECT group_concat(account_number, ' ') FROM accounts WHERE debtor_id = d.id) AS numbers
+    FROM debtors d WHERE d.id = ?`);
+  const searchDelete = db.prepare('DELETE FROM debtor_search WHERE rowid = ?');
+  const searchInsert = db.prepare('INSERT INTO debtor_search(rowid, name, document, accounts) VALUES (?, ?, ?, ?)');
+
+  const cursorKey = 'sync.cursor';
+  const fullGenKey = 'sync.fullGeneration';
+
+  function reindex(debtorId: string): void {
+    const r = searchRow.get(debtorId) as { num: number; full_name: string; document_id: string; numbers: string | null } | undefined;
+    if (!r) return;
+    searchDelete.run(r.num);
+    searchInsert.run(r.num, r.full_name, searchDocument(r.document_id), searchAccounts((r.numbers ?? '').split(' ')));
+  }
+
+  /** The store holds another agent's slice (a shared desk): it goes, with the cursor (their outbox stays). */
+  function ensureOwner(agentId: string): void {
+    const owner = getMeta.get('slice.owner') as string | undefined;
+    if (owner === agentId) return;
+    db.transaction(() => {
+      if (owner !== undefined) db.exec('DELETE FROM debtors; DELETE FROM policies; DELETE FROM creditors; DELETE FROM debtor_search;');
+      setMeta.run('slice.owner', agentId);
+      delMeta.run(cursorKey);
+      delMeta.run(fullGenKey);
+    })();
+  }
+
+  const apply = db.transaction((page: PullPage, cursorBefore: string | null) => {
+    let gen: number;
+    if (page.full !== 'none') {
+      if (cursorBefore === null) setMeta.run(fullGenKey, String(writer.begin()));
+      gen = Number(getMeta.get(fullGenKey) ?? writer.begin());
+    } else {
+      gen = Number(getMeta.get('slice.generation') ?? 0) || writer.begin();
+    }
+    const touched = new Set<string>();
+    for (const id of page.removedAccounts) {
+      const debtor = debtorOf.get(id) as string | undefined;
+      if (debtor === undefined) continue;
+      deleteAccount.run(id);
+      if (deleteLonelyDebtor.run(debtor, debtor).changes === 0) touched.add(debtor);
+    }
+    const inPage = new Set(page.slice.accounts.map((a) => a.id));
+    // A contact or callback may name an account of the same debtor held by another agent: keep the row, drop the link.
+    const known = (id: string | null) => id === null || inPage.has(id) || hasAccount.get(id) !== undefined;
+    const slice = {
+      ...page.slice,
+      contacts: page.slice.contacts.map((c) => (known(c.accountId) ? c : { ...c, accountId: null })),
+      callbacks: page.slice.callbacks.map((c) => (known(c.accountId) ? c : { ...c, accountId: null })),
+    };
+    writer.applyPage(gen, slice);
+    for (const s of page.scripts) upsertScript.run(s.id, s.version, JSON.stringify(s.body ?? null), s.updatedAt);
+    for (const d of touched) reindex(d);
+    if (page.full === 'last') {
+      writer.finish(gen);
+      delMeta.run(fullGenKey);
+    }
+    setMeta.run(cursorKey, page.cursor);
+  });
+
+  return {
+    ensureOwner,
+    cursor: () => (getMeta.get(cursorKey) as string | undefined) ?? null,
+    /** Applies a page and stores the cursor after it, atomically. */
+    apply: (page: PullPage, cursorBefore: string | null) => apply(page, cursorBefore),
+  };
+}

@@ -1,0 +1,4 @@
+export * from './mutations';
+export * from './reasons';
+export * from './wire';
+export * from './conflicts';
