@@ -23,6 +23,8 @@ export function phoneQuery(input: string, defaultCountry?: CountryCode): PhoneQu
     const p = parsePhoneNumberFromString(intl);
     if (p) {
       e164.add(p.number);
+      const twin = argentinaTwin(p.number);
+      if (twin) e164.add(twin);
       return { e164: [...e164], national: [] };
     }
   }
@@ -31,10 +33,22 @@ export function phoneQuery(input: string, defaultCountry?: CountryCode): PhoneQu
   for (const prefix of ['044', '045', '01', '0', '1']) {
     if (digits.startsWith(prefix) && digits.length - prefix.length >= 6) national.add(digits.slice(prefix.length));
   }
+  // Argentina writes mobiles without their 9 ("11 2345-6789" is national 9 11 2345 6789): an 11-digit national
+  // number starting with 9 exists only there, so the twin cannot match another country's number.
+  for (const n of [...national]) if (n.length === 10) national.add(`9${n}`);
   e164.add(`+${digits}`);
+  const twin = argentinaTwin(`+${digits}`);
+  if (twin) e164.add(twin);
   if (defaultCountry) {
     const p = parsePhoneNumberFromString(digits, defaultCountry);
     if (p?.isPossible()) e164.add(p.number);
   }
   return { e164: [...e164], national: [...national] };
+}
+
+/** +54 9 XX… and +54 XX… are the same Argentine mobile line. */
+function argentinaTwin(e164: string): string | null {
+  if (!e164.startsWith('+54')) return null;
+  const rest = e164.slice(3);
+  return rest.startsWith('9') ? `+54${rest.slice(1)}` : `+549${rest}`;
 }

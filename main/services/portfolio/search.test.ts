@@ -33,6 +33,7 @@ function withKnownDebtors() {
     // The family landline, shared by both: the screen-pop must offer a picker.
     { ...ph, id: 'p-home-1', debtorId: 'd-jose', e164: '+576014567890', type: 'landline' },
     { ...ph, id: 'p-home-2', debtorId: 'd-wife', e164: '+576014567890', type: 'landline' },
+    { ...ph, id: 'p-ar', debtorId: 'd-wife', e164: '+5491123456789' },
   );
   replaceSlice(s.db, slice);
   return s;
@@ -74,6 +75,12 @@ describe('lookup by phone', () => {
     'finds José by %s', (input) => {
       const s = withKnownDebtors();
       expect(createPhoneLookup(s.db)(input)).toEqual(['d-jose']);
+    });
+
+  it.each(['+54 9 11 2345-6789', '+54 11 2345-6789', '11 2345-6789', '011 2345-6789'])(
+    'finds an Argentine mobile however the 9 is written: %s', (input) => {
+      const s = withKnownDebtors();
+      expect(createPhoneLookup(s.db)(input)).toEqual(['d-wife']);
     });
 
   it('returns every debtor sharing a number (the picker), and nothing for an unknown one', () => {
