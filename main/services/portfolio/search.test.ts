@@ -128,3 +128,19 @@ describe('debtor card', () => {
     expect(card('nobody')).toBeNull();
   });
 });
+
+describe('card query plans', () => {
+  it.each([
+    ['SELECT * FROM accounts WHERE debtor_id = ? ORDER BY days_past_due DESC, id', 'accounts_debtor'],
+    ['SELECT * FROM phones WHERE debtor_id = ? ORDER BY valid DESC, id', 'phones_debtor'],
+    ['SELECT * FROM contacts WHERE debtor_id = ? ORDER BY started_at DESC, id', 'contacts_debtor'],
+    ['SELECT * FROM promises WHERE debtor_id = ? ORDER BY due_date DESC, id', 'promises_debtor'],
+    ['SELECT * FROM callbacks WHERE debtor_id = ? ORDER BY due_at DESC, id', 'callbacks_debtor'],
+    ['SELECT * FROM notes WHERE debtor_id = ? ORDER BY created_at DESC, id', 'notes_debtor'],
+    ['SELECT p.* FROM payments p JOIN accounts a ON a.id = p.account_id WHERE a.debtor_id = ?', 'payments_account'],
+  ])('%s uses %s', (sql, index) => {
+    const s = withKnownDebtors();
+    const plan = (s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('d-jose') as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    expect(plan).toContain(index);
+  });
+});
