@@ -48,10 +48,17 @@ export function SearchDialog() {
             placeholder={t('search.placeholder')}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'ArrowDown') (e.preventDefault(), move(1));
-              else if (e.key === 'ArrowUp') (e.preventDefault(), move(-1));
-              else if (e.key === 'Enter') (e.preventDefault(), pick(index));
-              else if (e.key === 'Escape') (e.preventDefault(), hide());
+              const act: Record<string, () => void> = {
+                ArrowDown: () => move(1),
+                ArrowUp: () => move(-1),
+                Enter: () => pick(index),
+                Escape: hide,
+              };
+              const run = act[e.key];
+              if (run) {
+                e.preventDefault();
+                run();
+              }
             }}
             role="combobox"
             aria-expanded={hits.length > 0}
