@@ -9,7 +9,7 @@ import { applyIceBudget } from './ice-budget';
 import { stopStream } from './local-media';
 import type { CallEvent, CallEventSink, PhoneLogger, RecordingSink } from './ports';
 import { QualityMonitor } from './quality-monitor';
-import { holdAttempt } from './reoffer';
+import { holdAttempt, isOffering } from './reoffer';
 import { ReofferQueue, type ReofferOutcome } from './reoffer-queue';
 import { endReason, type EndCause } from './sip-causes';
 import type { CallDirection, CallSnapshot, DtmfMode, HangupBy } from './types';
@@ -104,6 +104,9 @@ export class PhoneCall {
   get peerConnection(): RTCPeerConnection | null {
     return this.pc;
   }
+  get glareRetries(): number {
+    return this.queue.glareRetries;
+  }
   get isEnded(): boolean {
     return this.finished;
   }
@@ -155,6 +158,9 @@ export class PhoneCall {
         this.quality.start();
       }
     }) as never);
+    this.on('reinvite', ((e: { reject: (o: { status_code: number }) => void }) => {
+      if (isOffering(this.session)) e.reject({ status_code: 491 });
+    }) as never);
     this.on('hold', ((e: { originator: string }) => {
       if (e.originator === 'remote') this.update({ remoteHold: true });
     }) as never);
@@ -175,10 +181,14 @@ export class PhoneCall {
   private attachPc(pc: RTCPeerConnection): void {
     if (this.pc === pc) return;
     this.pc = pc;
+    // Our own stream of the receivers' tracks: the browser's remote stream drops its track whenever hold makes the
+    // receiver inactive and does not always re-add it on resume; the receiver's track itself stays.
     const onTrack = (e: RTCTrackEvent) => {
-      const stream = e.streams[0] ?? new MediaStream([e.track]);
+      const fresh = this.remoteStreamRef === null;
+      const stream = this.remoteStreamRef ?? new MediaStream();
+      if (!stream.getTracks().includes(e.track)) stream.addTrack(e.track);
       this.remoteStreamRef = stream;
-      void this.audio.play(stream, this.host.speakerId());
+      if (fresh) void this.audio.play(stream, this.host.speakerId());
     };
     pc.addEventListener('track', onTrack);
     this.disposers.push(() => pc.removeEventListener('track', onTrack));

@@ -37,6 +37,8 @@ export class ReofferQueue {
   private tail: Promise<unknown> = Promise.resolve();
   private disposed = false;
   private readonly deps: QueueDeps;
+  /** 491 answers retried so far (diagnostics). */
+  glareRetries = 0;
 
   constructor(private readonly opts: ReofferQueueOptions) {
     this.deps = opts.deps ?? realDeps;
@@ -67,6 +69,7 @@ export class ReofferQueue {
       }
       if (outcome === 'glare') {
         if (++glares > (this.opts.maxGlareRetries ?? 5)) return 'failed';
+        this.glareRetries++;
         await this.deps.sleep(glareDelayMs(this.opts.ownsCallId, this.deps.random));
         continue;
       }

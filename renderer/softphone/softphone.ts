@@ -251,6 +251,12 @@ export class Softphone {
     return { local: c?.localStream ?? null, remote: c?.remoteStream ?? null, pc: c?.peerConnection ?? null };
   }
 
+  /** Counters for support and tests. */
+  diagnostics(callId: string): { glareRetries: number } | null {
+    const c = this.calls.get(callId);
+    return c ? { glareRetries: c.glareRetries } : null;
+  }
+
   private emit(): void {
     this.cached = null;
     if (this.listeners.size === 0) return;
@@ -461,6 +467,11 @@ export class Softphone {
 
   setContact(callId: string, contactId: string): void {
     this.call(callId).setContact(contactId);
+  }
+
+  /** DTMF transport: RFC 4733 telephone-events (default) or SIP INFO, for PBXs/IVRs that need it. */
+  setDtmfMode(mode: 'rfc4733' | 'info'): void {
+    this.settings.dtmfMode = mode;
   }
 
   // ---- transfers we receive ------------------------------------------------------------------------------

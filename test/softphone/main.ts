@@ -9,6 +9,7 @@ const sink = new MemoryCallEventSink();
 const recordings: CallRecording[] = [];
 const remoteDtmf: string[] = [];
 const dtmfListeners = new Map<string, () => string>();
+const regHistory: string[] = [];
 let phone: Softphone | null = null;
 
 function need(): Softphone {
@@ -29,6 +30,10 @@ const api = {
       },
     });
     phone.onRemoteDtmf((_id, tone) => remoteDtmf.push(tone));
+    phone.subscribe((snap) => {
+      const kind = snap.registration.kind;
+      if (regHistory.at(-1) !== kind) regHistory.push(kind);
+    });
     await phone.start();
   },
   async stop(): Promise<void> {
@@ -66,6 +71,9 @@ const api = {
     dtmfListeners.delete(callId);
     return stop ? stop() : '';
   },
+  registrationHistory(): string[] {
+    return [...regHistory];
+  },
   remoteDtmf(): string {
     return remoteDtmf.join('');
   },
@@ -83,6 +91,7 @@ const api = {
     const internal = (need() as unknown as { media: { base: MediaStream | null } }).media.base;
     const track = internal?.getAudioTracks()[0];
     if (!track || !local) return false;
+    for (const t of local.getAudioTracks()) t.stop();
     track.stop();
     track.dispatchEvent(new Event('ended'));
     return true;
