@@ -5,6 +5,8 @@ import { checkMigrationList, migrate, schemaVersion } from './migrate';
 import { StoreError } from './errors';
 import { migrations } from './migrations/index';
 import { m0001 } from './migrations/0001-initial';
+import { m0002 } from './migrations/0002-search';
+import { m0003 } from './migrations/0003-sync-wire';
 import type { Migration } from './migrations/types';
 import { tempDir, testKey } from '../testing/temp';
 
@@ -80,7 +82,7 @@ describe('migration runner', () => {
         VALUES ('p1', 'd1', '+573119049511', 'mobile', 1, 'ok', '2026-01-01T00:00:00Z');
     `);
     db.close();
-    const after = openStore({ file: f, key }).db;
+    const after = openStore({ file: f, key, migrations: [m0001, m0002] }).db;
     expect(schemaVersion(after)).toBe(2);
     expect(after.prepare("SELECT national_digits FROM phones WHERE id = 'p1'").pluck().get()).toBe('3119049511');
     const q = after.prepare('SELECT rowid FROM debtor_search WHERE debtor_search MATCH ?').pluck();
@@ -88,5 +90,16 @@ describe('migration runner', () => {
     expect(q.all('"1023456789"')).toHaveLength(1);
     expect(q.all('"tc009977"')).toHaveLength(1);
     after.close();
+  });
+
+  it('0003 adds the sync wire table, one wire seq per client', () => {
+    const f = file();
+    const key = testKey();
+    openStore({ file: f, key, migrations: [m0001, m0002] }).db.close();
+    const { db, migration } = openStore({ file: f, key, migrations: [m0001, m0002, m0003] });
+    expect(migration.applied).toEqual(['3-sync-wire']);
+    db.prepare("INSERT INTO sync_wire (outbox_seq, client_id, wire_seq) VALUES (1, 'c', 1)").run();
+    expect(() => db.prepare("INSERT INTO sync_wire (outbox_seq, client_id, wire_seq) VALUES (2, 'c', 1)").run()).toThrow(/UNIQUE/);
+    db.close();
   });
 });

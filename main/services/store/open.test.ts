@@ -22,7 +22,7 @@ describe('openStore', () => {
   it('creates an encrypted, migrated database with WAL, foreign keys and NORMAL sync', () => {
     const { file } = fresh();
     const { db, migration } = openStore({ file, key: testKey() });
-    expect(migration).toEqual({ from: 0, to: LATEST_SCHEMA, applied: ['1-initial', '2-search'] });
+    expect(migration).toEqual({ from: 0, to: LATEST_SCHEMA, applied: ['1-initial', '2-search', '3-sync-wire'] });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
