@@ -58,13 +58,30 @@ export function sniffDelimiter(headerLine: string): Delimiter {
   return best;
 }
 
-function newlinesIn(fields: string[]): number {
-  let n = 0;
+/** Line breaks inside a record's quoted fields: all of them, and the CRLF pairs among them. */
+function breaksIn(fields: string[]): { breaks: number; crlf: number } {
+  let breaks = 0;
+  let crlf = 0;
   for (const f of fields) {
     if (f.indexOf('\n') < 0 && f.indexOf('\r') < 0) continue;
-    n += (f.match(/\r\n|\r|\n/g) ?? []).length;
+    breaks += (f.match(/\r\n|\r|\n/g) ?? []).length;
+    crlf += (f.match(/\r\n/g) ?? []).length;
   }
-  return n;
+  return { breaks, crlf };
+}
+
+/**
+ * csv-parse's `info.lines` is the line a record ends on, except that it counts a CRLF inside quotes as two
+ * lines; `extra` carries that surplus so every reported line is the physical one, and the start line is the
+ * end line minus the breaks inside the record.
+ */
+function lineTracker() {
+  let extra = 0;
+  return (endLine: number, fields: string[]): number => {
+    const { breaks, crlf } = breaksIn(fields);
+    extra += crlf;
+    return endLine - extra - breaks;
+  };
 }
 
 export async function openCsv(
@@ -87,9 +104,27 @@ export async function openCsv(
   if (head.trim() === '') throw new CsvFileError('empty_file', 'the file is empty');
   const delimiter = opts.delimiter === 'auto' ? sniffDelimiter(head.split(/\r?\n|\r/, 1)[0]!) : opts.delimiter;
 
+  // csv-parse counts a CR at the end of one chunk and the LF starting the next as two lines: never split a CRLF.
   async function* replay(): AsyncGenerator<string> {
-    yield head;
-    if (!done) yield* text;
+    let carry = '';
+    const emit = (t: string): string | null => {
+      const s = carry + t;
+      if (s.endsWith('\r')) {
+        carry = '\r';
+        return s.length > 1 ? s.slice(0, -1) : null;
+      }
+      carry = '';
+      return s;
+    };
+    const first = emit(head);
+    if (first) yield first;
+    if (!done) {
+      for await (const t of text) {
+        const out = emit(t);
+        if (out) yield out;
+      }
+    }
+    if (carry) yield carry;
   }
   const parser = parse({
     delimiter,
@@ -107,8 +142,9 @@ export async function openCsv(
   let first = await it.next();
   while (!first.done && first.value.record.every((f) => f.trim() === '')) first = await it.next();
   if (first.done) throw new CsvFileError('no_header', 'the file has no header row');
+  const startLine = lineTracker();
   const header = first.value.record.map((h) => h.trim());
-  const headerLine = first.value.info.lines - newlinesIn(first.value.record);
+  const headerLine = startLine(first.value.info.lines, first.value.record);
 
   async function* records(): AsyncGenerator<CsvRecord | CsvMalformed> {
     try {
@@ -117,7 +153,7 @@ export async function openCsv(
         while (malformed.length) yield malformed.shift()!;
         if (n.done) break;
         const { info, record } = n.value;
-        yield { line: info.lines - newlinesIn(record), fields: record };
+        yield { line: startLine(info.lines, record), fields: record };
       }
     } finally {
       parser.destroy();
