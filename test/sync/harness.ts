@@ -78,8 +78,15 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
-export async function startSyncServer(db: Database, opts: { databaseUrl?: string; hooks?: ApplyHooks; hub?: ChangeHub; port?: number } = {}): Promise<SyncServer> {
+export async function startSyncServer(db: Database, opts: { databaseUrl?: string; hooks?: ApplyHooks; hub?: ChangeHub; port?: number; closeConnections?: boolean } = {}): Promise<SyncServer> {
   const app = await buildServer({ db, jwtSecrets: [SECRET], logger: false, bodyLimit: 2 * 1024 * 1024 });
+  if (opts.closeConnections) {
+    // One request per connection, so the fault proxy decides a fault per request.
+    app.addHook('onSend', async (_req, reply, payload) => {
+      reply.header('connection', 'close');
+      return payload;
+    });
+  }
   await app.register(syncRoutes, {
     db, keys: [KEY], databaseUrl: opts.databaseUrl, ...(opts.hooks ? { hooks: opts.hooks } : {}), ...(opts.hub ? { hub: opts.hub } : {}),
   });
@@ -167,4 +174,61 @@ export async function serverMutations(db: Database, clientId: string): Promise<A
     [clientId],
   );
   return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
+/** A fresh PostgreSQL database URL: on the run's cluster (global setup) or on one this file starts. */
+export async function freshPostgresUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { inject } = await import('vitest');
+  const { createDatabaseOn, startPostgres } = await import('../support/postgres');
+  let provided: string | undefined;
+  try {
+    provided = ((inject as (key: string) => unknown)('TEST_DATABASE_URL') as string | undefined) ?? process.env.TEST_DATABASE_URL;
+  } catch {
+    provided = process.env.TEST_DATABASE_URL;
+  }
+  if (provided) return { url: await createDatabaseOn(provided, 'recaudo_sync'), stop: async () => undefined };
+  const cluster = await startPostgres();
+  return { url: await createDatabaseOn(cluster.url(), 'recaudo_sync'), stop: () => cluster.stop() };
+}
+
+/** Spawns a tsx child and resolves on the first stdout line matching `ready`. */
+export async function spawnChild(script: string, args: string[], ready: RegExp): Promise<{
+  child: import('node:child_process').ChildProcess; match: RegExpExecArray; lines: string[]; waitFor: (re: RegExp, ms?: number) => Promise<RegExpExecArray>;
+}> {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: string[] = [];
+  let buf = '';
+  let err = '';
+  const waiters: Array<{ re: RegExp; resolve: (m: RegExpExecArray) => void }> = [];
+  child.stdout!.on('data', (d: Buffer) => {
+    buf += d.toString();
+    let i: number;
+    while ((i = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, i);
+      buf = buf.slice(i + 1);
+      lines.push(line);
+      for (const w of [...waiters]) {
+        const m = w.re.exec(line);
+        if (m) { waiters.splice(waiters.indexOf(w), 1); w.resolve(m); }
+      }
+    }
+  });
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const waitFor = (re: RegExp, ms = 60_000) => new Promise<RegExpExecArray>((resolve, reject) => {
+    for (const line of lines) { const m = re.exec(line); if (m) return resolve(m); }
+    const t = setTimeout(() => reject(new Error(`child never printed ${re}: ${err}`)), ms);
+    waiters.push({ re, resolve: (m) => { clearTimeout(t); resolve(m); } });
+    child.once('exit', (code, signal) => { if (signal !== 'SIGKILL') reject(new Error(`child exited ${code}/${signal}: ${err}`)); });
+  });
+  const match = await waitFor(ready);
+  return { child, match, lines, waitFor };
+}
+
+export function killHard(child: import('node:child_process').ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('close', () => resolve());
+    child.kill('SIGKILL');
+  });
 }
