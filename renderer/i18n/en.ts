@@ -25,6 +25,8 @@ export const en: Messages = {
     offlineHint:
       'If you have signed in on this computer before, use the same password: you will work from the local copy and everything syncs when the connection returns. If this is your first time, call support.',
     languageLabel: 'Language',
+    version: 'Version {{version}}',
+    server: 'Server {{url}}',
     firstLoginHint: 'The first sign-in on a computer needs the server. Check the network (cable or Wi‑Fi) and retry, or call support. After that you can sign in offline too.',
   },
   top: {
@@ -83,6 +85,7 @@ export const en: Messages = {
     maxDpd: 'max {{days}} days past due',
     pendingPromise: 'Promise of {{amount}} due {{date}}',
     pendingCallback: "Callback {{when}} (debtor's time)",
+    queuePlace: 'Number {{position}} of {{count}} in the queue:',
     flagsLabel: 'Contact restrictions',
     accounts: 'Accounts',
     col: {
@@ -204,6 +207,7 @@ export const en: Messages = {
   search: {
     open: 'Search',
     title: 'Find a debtor',
+    pickerTitle: 'Several debtors have the number {{phone}}: pick who you are talking to',
     label: 'Name, document, account or phone',
     placeholder: 'E.g.: Ibáñez · 2418440041 · 4566…8799 · 311 904 9511',
     hint: 'At least 2 characters · ↑ ↓ to move · Enter opens · Esc closes',

@@ -26,6 +26,8 @@ export const es = {
     offlineHint:
       'Si ya inició sesión en este equipo, entre con la misma contraseña: trabajará con la copia local y todo se sincroniza cuando vuelva la conexión. Si es la primera vez, avise a soporte.',
     languageLabel: 'Idioma',
+    version: 'Versión {{version}}',
+    server: 'Servidor {{url}}',
     firstLoginHint: 'La primera vez en un equipo hace falta conexión con el servidor. Revise la red (cable o Wi‑Fi) y reintente, o avise a soporte. Después podrá entrar también sin conexión.',
   },
   top: {
@@ -84,6 +86,7 @@ export const es = {
     maxDpd: 'mora máx. {{days}} días',
     pendingPromise: 'Promesa de {{amount}} vence el {{date}}',
     pendingCallback: 'Callback {{when}} (hora del deudor)',
+    queuePlace: 'Puesto {{position}} de {{count}} en la cola:',
     flagsLabel: 'Restricciones de contacto',
     accounts: 'Cuentas',
     col: {
@@ -205,6 +208,7 @@ export const es = {
   search: {
     open: 'Buscar',
     title: 'Buscar deudor',
+    pickerTitle: 'Varios deudores tienen el número {{phone}}: elija con quién habla',
     label: 'Nombre, documento, cuenta o teléfono',
     placeholder: 'Ej.: Ibáñez · 2418440041 · 4566…8799 · 311 904 9511',
     hint: 'Mínimo 2 caracteres · ↑ ↓ para moverse · Enter abre · Esc cierra',

@@ -10,6 +10,8 @@ import { PhonesSection } from './PhonesSection';
 import { TimelineSection } from './TimelineSection';
 import { useDebtor } from './store';
 import { nextPending, totalsByCurrency } from './timeline';
+import { useQueue } from '../queue/store';
+import { reasonText } from '../queue/reason-text';
 import { DateTime } from 'luxon';
 
 export const DEBTOR_COL_ID = 'debtor-col';
@@ -100,6 +102,8 @@ function Card({ card }: { card: DebtorCard }) {
         )}
       </div>
 
+      <QueuePlace debtorId={d.id} />
+
       <Section title={t('debtor.accounts')} aside={String(card.accounts.length)}>
         <table className="grid">
           <thead>
@@ -136,6 +140,22 @@ function Card({ card }: { card: DebtorCard }) {
       <TimelineSection card={card} />
       <NotesSection card={card} />
     </div>
+  );
+}
+
+/** Where this debtor stands in the agent's queue and why, in full (the queue row only has room for one line). */
+function QueuePlace({ debtorId }: { debtorId: string }) {
+  const { t, i18n } = useTranslation();
+  const items = useQueue((s) => s.items);
+  const at = items.findIndex((i) => i.debtorId === debtorId);
+  const item = items[at];
+  if (!item) return null;
+  const why = item.deferredUntil && item.deferReason ? [item.deferReason] : item.reasons;
+  return (
+    <p className="queue-place" data-testid="queue-place">
+      <strong>{t('debtor.queuePlace', { position: at + 1, count: items.length })}</strong>{' '}
+      {why.map((r) => reasonText(t as never, i18n.language, r, item.timeZone)).join(' · ')}
+    </p>
   );
 }
 

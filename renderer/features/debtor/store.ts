@@ -21,6 +21,8 @@ interface DebtorState {
   reload(): Promise<void>;
   close(): void;
   setNoteDraft(text: string): void;
+  /** Re-reads the open card when the slice changes under it (a pull, another agent's phone mark). */
+  start(): () => void;
   saveNote(): Promise<boolean>;
 }
 
@@ -60,6 +62,9 @@ export const useDebtor = create<DebtorState>((set, get) => ({
   close() {
     generation++;
     set({ debtorId: null, card: null, loading: false, error: null, noteDraft: '', noteError: null, noteLocalError: null });
+  },
+  start() {
+    return api.on('portfolio.updated', () => void get().reload());
   },
   setNoteDraft(noteDraft) {
     set({ noteDraft, noteLocalError: null, noteError: null, noteSavedAt: null });

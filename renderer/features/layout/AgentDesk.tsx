@@ -14,11 +14,13 @@ import { TopBar } from './TopBar';
 export function AgentDesk() {
   useDeskShortcuts();
   useEffect(() => {
-    const stop = useQueue.getState().start();
+    const stopQueue = useQueue.getState().start();
+    const stopCard = useDebtor.getState().start();
     void useQueue.getState().refresh(useSession.getState().session?.online ?? false);
     document.getElementById(QUEUE_LIST_ID)?.focus();
     return () => {
-      stop();
+      stopQueue();
+      stopCard();
       useDebtor.getState().close();
     };
   }, []);

@@ -10,7 +10,7 @@ import { useSearch } from './store';
 export function SearchDialog() {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
-  const { open, query, hits, searchedFor, index, loading, error, hide, setQuery, move, setIndex } = useSearch();
+  const { open, pickerFor, query, hits, searchedFor, index, loading, error, hide, setQuery, move, setIndex } = useSearch();
   const openDebtor = useDebtor((s) => s.open);
   const inputRef = useRef<HTMLInputElement>(null);
   const returnFocus = useRef<Element | null>(null);
@@ -38,7 +38,9 @@ export function SearchDialog() {
   return (
     <div className="overlay" onMouseDown={(e) => e.target === e.currentTarget && hide()}>
       <div className="dialog search" role="dialog" aria-modal="true" aria-labelledby="search-h" data-testid="search-dialog">
-        <h2 id="search-h" className="dialog-title">{t('search.title')}</h2>
+        <h2 id="search-h" className="dialog-title">
+          {pickerFor ? t('search.pickerTitle', { phone: pickerFor, count: hits.length }) : t('search.title')}
+        </h2>
         <label className="field">
           <span className="field-label">{t('search.label')}</span>
           <input

@@ -10,6 +10,8 @@ import { endSessionIfUnauthorized } from '../session/expiry';
 
 interface SearchState {
   open: boolean;
+  /** Set when the dialog opened as a screen-pop picker: the number several debtors share. */
+  pickerFor: string | null;
   query: string;
   hits: DebtorHit[];
   searchedFor: string;
@@ -17,6 +19,8 @@ interface SearchState {
   loading: boolean;
   error: unknown;
   show(prefill?: string): void;
+  /** Opens the dialog with hits already found (one number, several debtors). */
+  showPicker(phone: string, hits: DebtorHit[]): void;
   hide(): void;
   setQuery(q: string): void;
   move(delta: number): void;
@@ -38,6 +42,7 @@ async function run(query: string): Promise<DebtorHit[]> {
 
 export const useSearch = create<SearchState>((set, get) => ({
   open: false,
+  pickerFor: null,
   query: '',
   hits: [],
   searchedFor: '',
@@ -45,8 +50,13 @@ export const useSearch = create<SearchState>((set, get) => ({
   loading: false,
   error: null,
   show(prefill) {
-    set({ open: true, ...(prefill !== undefined ? { query: prefill } : {}) });
+    set({ open: true, pickerFor: null, ...(prefill !== undefined ? { query: prefill } : {}) });
     if (prefill !== undefined) get().setQuery(prefill);
+  },
+  showPicker(phone, hits) {
+    generation++;
+    clearTimeout(timer);
+    set({ open: true, pickerFor: phone, query: phone, hits, searchedFor: phone, index: 0, loading: false, error: null });
   },
   hide() {
     generation++;
@@ -54,7 +64,7 @@ export const useSearch = create<SearchState>((set, get) => ({
     set({ open: false, loading: false });
   },
   setQuery(query) {
-    set({ query, error: null });
+    set({ query, error: null, pickerFor: null });
     clearTimeout(timer);
     const q = query.trim();
     if (q.length < 2) {

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../shared/api/errors';
 import { ErrorNotice, useFieldErrors } from '../../ui/ErrorNotice';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
+import { useSettings } from '../settings/store';
 import { useSession } from './store';
 
 /** Username + password. Wrong password and an unreachable server each get their own words and next step. */
 export function LoginScreen() {
   const { t, i18n } = useTranslation();
   const { status, error, login } = useSession();
+  const version = useSettings((s) => s.version);
+  const serverUrl = useSettings((s) => s.serverUrl);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [local, setLocal] = useState<{ username?: string; password?: string }>({});
@@ -106,6 +109,11 @@ export function LoginScreen() {
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? t('login.submitting') : t('login.submit')} <span className="kbd kbd-on-primary">Enter</span>
         </button>
+        {(version || serverUrl) && (
+          <footer className="login-foot muted small">
+            {[version && t('login.version', { version }), serverUrl && t('login.server', { url: serverUrl })].filter(Boolean).join(' · ')}
+          </footer>
+        )}
       </form>
     </main>
   );

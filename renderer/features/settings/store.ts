@@ -6,6 +6,9 @@ import type { Language } from '../../../shared/domain/codes';
 
 interface SettingsState {
   language: Language;
+  /** Version and host capabilities, for the login footer and support. */
+  version: string | null;
+  serverUrl: string | null;
   error: unknown;
   load(): Promise<void>;
   setLanguage(language: Language): Promise<void>;
@@ -13,10 +16,14 @@ interface SettingsState {
 
 export const useSettings = create<SettingsState>((set, get) => ({
   language: 'es',
+  version: null,
+  serverUrl: null,
   error: null,
   async load() {
+    void api.app.info().then((info) => set({ version: info.version }), () => undefined);
     try {
       const s = await api.app.getSettings();
+      set({ serverUrl: s.serverUrl });
       await i18n.changeLanguage(s.language);
       document.documentElement.lang = s.language;
       set({ language: s.language, error: null });

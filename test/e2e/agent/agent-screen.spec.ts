@@ -87,6 +87,7 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
   const card = page.getByTestId('debtor-card');
   await expect(card.locator('.debtor-name')).toHaveText(name);
   await expect(page.getByTestId('debtor-localtime')).toHaveText(/^\d{2}:\d{2} hora local$/);
+  await expect(page.getByTestId('queue-place')).toContainText(`Puesto 2 de ${assigned.size} en la cola:`);
   await expect(card.locator('.timeline li').first()).toBeVisible();
   await expect(page.locator('.call-policy')).toContainText('Política: segment');
   await snap(page, 'agent-card');

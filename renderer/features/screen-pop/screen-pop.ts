@@ -1,0 +1,33 @@
+/**
+ * Screen-pop: the moment a call rings (caller ID) or is dialed, show who it is, from the local store.
+ * One debtor → their card; several sharing the number → a picker; nobody → the search box, prefilled.
+ * The phone feature calls `screenPop(number)`; it never throws (a failed lookup opens the search with the error).
+ */
+import { api } from '../../api';
+import { useDebtor } from '../debtor/store';
+import { useSearch } from '../search/store';
+
+export type ScreenPopResult = 'card' | 'picker' | 'search';
+
+export async function screenPop(phone: string): Promise<ScreenPopResult> {
+  let hits;
+  try {
+    hits = await api.portfolio.lookupByPhone({ phone });
+  } catch (error) {
+    useSearch.getState().show(phone);
+    useSearch.setState({ error });
+    return 'search';
+  }
+  const only = hits.length === 1 ? hits[0] : undefined;
+  if (only) {
+    useSearch.getState().hide();
+    await useDebtor.getState().open(only.debtorId);
+    return 'card';
+  }
+  if (hits.length > 1) {
+    useSearch.getState().showPicker(phone, hits);
+    return 'picker';
+  }
+  useSearch.getState().show(phone);
+  return 'search';
+}
