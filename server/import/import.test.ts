@@ -185,3 +185,18 @@ describe.each(testBackends())('portfolio import on $name', (backend) => {
     expect(await db.query(`select amount_minor from payments`)).toEqual([{ amount_minor: 5_000_000 }, { amount_minor: 5_000_000 }]);
   });
 });
+
+describe.each(testBackends())('interrupted imports on $name', (backend) => {
+  afterAll(() => backend.dispose());
+  it('an import left running without progress (its server stopped) reads as failed: interrupted', async () => {
+    const db = await migratedWithImport(await backend.fresh());
+    await seedOrg(db);
+    const job = await newJob(db);
+    await db.query(`update imports set state = 'running', progress_at = now() - interval '11 minutes' where id = $1`, [job.id]);
+    const fresh = await newJob(db);
+    await db.query(`update imports set state = 'running' where id = $1`, [fresh.id]);
+    const { importStatus } = await import('./jobs');
+    expect(await importStatus(db, job.id)).toMatchObject({ state: 'failed', error: { code: 'interrupted' } });
+    expect(await importStatus(db, fresh.id)).toMatchObject({ state: 'running', error: null });
+  });
+});

@@ -58,7 +58,7 @@ export async function getImportJob(db: Queryable, id: string): Promise<ImportJob
 /** Moves an import from awaiting_file to running; false when another request got there first. */
 export async function claimImport(db: Queryable, id: string, bytesTotal: number | null): Promise<boolean> {
   const rows = await db.query(
-    `update imports set state = 'running', bytes_total = $2 where id = $1 and state = 'awaiting_file' returning id`,
+    `update imports set state = 'running', bytes_total = $2, progress_at = now() where id = $1 and state = 'awaiting_file' returning id`,
     [id, bytesTotal],
   );
   return rows.length === 1;
@@ -78,7 +78,7 @@ export interface Progress {
 export async function saveProgress(db: Queryable, id: string, p: Progress): Promise<void> {
   await db.query(
     `update imports set rows_read = $2, good = $3, defective = $4, unchanged = $5, bytes_read = $6, encoding = $7,
-       delimiter = $8, defects_by_code = $9::jsonb where id = $1`,
+       delimiter = $8, defects_by_code = $9::jsonb, progress_at = now() where id = $1`,
     [id, p.rowsRead, p.good, p.defective, p.unchanged, p.bytesRead, p.encoding, p.delimiter, JSON.stringify(p.defectsByCode)],
   );
 }
@@ -108,7 +108,17 @@ export async function saveDefects(db: Queryable, id: string, firstSeq: number, d
   );
 }
 
+/** An import 'running' without a committed batch for this long was cut off (its server stopped). */
+export const STALE_AFTER_MINUTES = 10;
+
 export async function importStatus(db: Queryable, id: string): Promise<ImportStatus | null> {
+  await db.query(
+    `update imports set state = 'failed', finished_at = now(),
+       error = jsonb_build_object('code', 'interrupted', 'params', jsonb_build_object('since', progress_at::text),
+                                  'message', 'The import was cut off (no progress since ' || progress_at::text || ')')
+      where id = $1 and state = 'running' and progress_at < now() - make_interval(mins => $2)`,
+    [id, STALE_AFTER_MINUTES],
+  );
   const [r] = await db.query<ImportRowDb>('select * from imports where id = $1', [id]);
   return r ? toStatus(r) : null;
 }

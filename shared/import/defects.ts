@@ -46,5 +46,6 @@ export const IMPORT_ERROR_CODES = [
   'already_started',
   'unknown_creditor',
   'failed',
+  'interrupted',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];

@@ -57,6 +57,7 @@ export const importErrorMessages: Record<'es' | 'en', Record<ImportErrorCode, st
     already_started: 'Esta importación ya recibió su archivo.',
     unknown_creditor: 'No existe el acreedor «{{creditorId}}».',
     failed: 'La importación se detuvo: {{reason}}. Lo ya importado quedó completo por lotes.',
+    interrupted: 'La importación se interrumpió (sin avance desde {{since}}). Lo ya importado quedó completo por lotes; vuelva a subir el archivo.',
   },
   en: {
     unmapped_required: 'Required field "{{field}}" is not mapped to any column of the file.',
@@ -68,5 +69,6 @@ export const importErrorMessages: Record<'es' | 'en', Record<ImportErrorCode, st
     already_started: 'This import already received its file.',
     unknown_creditor: 'Creditor "{{creditorId}}" does not exist.',
     failed: 'The import stopped: {{reason}}. What was imported is complete, batch by batch.',
+    interrupted: 'The import was cut off (no progress since {{since}}). What was imported is complete, batch by batch; upload the file again.',
   },
 };

@@ -28,6 +28,9 @@ create table imports (
   error jsonb,
   started_by text references users(id),
   created_at timestamptz not null default now(),
+  -- Moved by every committed batch: an import 'running' with no progress for long was cut off (server
+  -- stopped mid-upload) and is reported failed rather than running forever.
+  progress_at timestamptz not null default now(),
   finished_at timestamptz
 );
 create index imports_creditor_idx on imports (creditor_id, created_at);
