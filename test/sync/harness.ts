@@ -116,11 +116,12 @@ export function openTestDesk(file: string, key: Buffer, opts: Partial<SyncEngine
   const { db } = openStore({ file, key });
   const outbox = createOutbox(db);
   const events = createDeskEvents();
-  const agentId = opts.agentId ?? AGENT1;
+  const { agentId: who, ...rest } = opts;
+  const agentId = who ?? AGENT1;
   const token = tokenFor(agentId);
   const engine = createSyncEngine({
     db, outbox, events, token: () => token, agentId: () => agentId, live: false, periodicMs: 0,
-    retry: { minMs: 20, maxMs: 200 }, timeoutMs: 3000, ...opts,
+    retry: { minMs: 20, maxMs: 200 }, timeoutMs: 3000, ...rest,
   });
   return {
     db, outbox, engine, events, file,
