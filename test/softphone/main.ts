@@ -10,6 +10,8 @@ const recordings: CallRecording[] = [];
 const remoteDtmf: string[] = [];
 const dtmfListeners = new Map<string, () => string>();
 const regHistory: string[] = [];
+const answering = new Set<string>();
+let autoAnswerOff: (() => void) | null = null;
 let phone: Softphone | null = null;
 
 function need(): Softphone {
@@ -71,6 +73,22 @@ const api = {
     dtmfListeners.delete(callId);
     return stop ? stop() : '';
   },
+  /** Answer every incoming call at once (the benchmark's callee). */
+  autoAnswer(on: boolean): void {
+    autoAnswerOff?.();
+    autoAnswerOff = null;
+    if (!on) return;
+    const p = need();
+    autoAnswerOff = p.subscribe((snap) => {
+      for (const c of snap.calls) {
+        if (c.status === 'incoming' && !answering.has(c.id)) {
+          answering.add(c.id);
+          void p.answer(c.id).catch(() => undefined);
+        }
+      }
+      for (const id of answering) if (!snap.calls.some((c) => c.id === id)) answering.delete(id);
+    });
+  },
   registrationHistory(): string[] {
     return [...regHistory];
   },
@@ -116,6 +134,31 @@ const api = {
           off();
           clearTimeout(timeout);
           reject(new Error(`call ended before ringing: ${JSON.stringify(p.snapshot().lastEnded?.end)}`));
+        }
+      };
+      const off = p.subscribe(check);
+      check();
+    });
+  },
+  /** One full call for the memory benchmark: dial, wait until answered, hang up, wait until gone. */
+  async fullCall(number: string): Promise<void> {
+    const p = need();
+    const callId = p.dial(number);
+    await new Promise<void>((resolve, reject) => {
+      const timeout = setTimeout(() => {
+        off();
+        reject(new Error('call not answered within 10 s'));
+      }, 10_000);
+      let hungUp = false;
+      const check = () => {
+        const c = p.snapshot().calls.find((x) => x.id === callId);
+        if (c?.status === 'active' && !hungUp) {
+          hungUp = true;
+          p.hangup(callId);
+        } else if (!c) {
+          off();
+          clearTimeout(timeout);
+          resolve();
         }
       };
       const off = p.subscribe(check);

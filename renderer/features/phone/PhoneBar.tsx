@@ -1,0 +1,198 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { barShortcut, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords } from './bar-model';
+import { usePhone } from './store';
+import './phone-bar.css';
+
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
+
+function hhmm(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/**
+ * The compact phone bar: state word, number, timer, the call controls with their keys (Colgar F6, Espera F7,
+ * Silencio F8, Transferir F9), keypad, transfer and the MOS indicator. Renders the phone store only.
+ */
+export function PhoneBar() {
+  const { t } = useTranslation();
+  const s = usePhone();
+  const snap = s.snapshot;
+  const call = currentCall(snap);
+  const ringing = incomingCall(snap);
+  const reg = registrationWords(snap?.registration ?? null, hhmm);
+  const quality = qualityWords(call);
+  const notice = snap?.notices.at(-1) ?? null;
+  const [now, setNow] = useState(() => Date.now());
+  const inCall = !!call && call.status !== 'ended' && call.status !== 'incoming';
+
+  useEffect(() => {
+    if (!inCall) return;
+    const id = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(id);
+  }, [inCall]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = barShortcut(e);
+      if (!action) return;
+      e.preventDefault();
+      const st = usePhone.getState();
+      if (action === 'hangup') st.hangup();
+      else if (action === 'hold') st.toggleHold();
+      else if (action === 'mute') st.toggleMute();
+      else st.togglePanel('transfer');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onDial = (e: FormEvent) => {
+    e.preventDefault();
+    s.dial();
+  };
+
+  return (
+    <section className="phonebar" aria-label={t('phone.bar.label')} data-testid="phonebar">
+      <span className={`state state-${reg.tone}`} role="status" data-testid="phone-registration">
+        <span className="state-mark" aria-hidden="true">
+          {reg.mark}
+        </span>
+        {t(reg.key, reg.params)}
+      </span>
+
+      {ringing ? (
+        <span className="phonebar-incoming" role="alert">
+          {t('phone.bar.incoming', { number: ringing.remoteName ?? ringing.remote })}
+          <button type="button" className="btn btn-primary" onClick={() => s.answer()}>
+            {t('phone.bar.answer')}
+          </button>
+          <button type="button" className="btn" onClick={() => s.decline()}>
+            {t('phone.bar.decline')}
+          </button>
+        </span>
+      ) : null}
+
+      {inCall && call ? (
+        <span className="phonebar-call" data-testid="phone-call">
+          <span className="phonebar-number">{call.remoteName ?? call.remote}</span>
+          <span className="phonebar-status" data-testid="phone-call-status">
+            {t(callStatusKey(call), { number: call.remote })}
+            {call.muted ? ` · ${t('phone.bar.muted')}` : ''}
+          </span>
+          <span className="phonebar-timer" aria-label={t('phone.bar.timer')} data-testid="phone-timer">
+            {callTimer(call, now)}
+          </span>
+        </span>
+      ) : (
+        <form className="phonebar-dial" onSubmit={onDial}>
+          <label className="visually-hidden" htmlFor="phonebar-number">
+            {t('phone.bar.number')}
+          </label>
+          <input
+            id="phonebar-number"
+            className="phonebar-input"
+            inputMode="tel"
+            autoComplete="off"
+            placeholder={t('phone.bar.numberPlaceholder')}
+            value={s.number}
+            onChange={(e) => s.setNumber(e.target.value)}
+            data-testid="phone-number"
+          />
+          <button type="submit" className="btn btn-primary" disabled={snap?.registration.kind !== 'registered'}>
+            {t('phone.bar.dial')}
+          </button>
+        </form>
+      )}
+
+      <span className="phonebar-controls">
+        <button type="button" className="btn btn-primary phonebar-hangup" disabled={!call} onClick={() => s.hangup()} aria-keyshortcuts="F6">
+          {t('phone.bar.hangup')} <kbd>F6</kbd>
+        </button>
+        <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.onHold} onClick={() => s.toggleHold()} aria-keyshortcuts="F7">
+          {call?.onHold ? t('phone.bar.resume') : t('phone.bar.hold')} <kbd>F7</kbd>
+        </button>
+        <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.muted} onClick={() => s.toggleMute()} aria-keyshortcuts="F8">
+          {call?.muted ? t('phone.bar.unmute') : t('phone.bar.mute')} <kbd>F8</kbd>
+        </button>
+        <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'transfer'} onClick={() => s.togglePanel('transfer')} aria-keyshortcuts="F9">
+          {t('phone.bar.transfer')} <kbd>F9</kbd>
+        </button>
+        <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'keypad'} onClick={() => s.togglePanel('keypad')}>
+          {t('phone.bar.keypad')}
+        </button>
+      </span>
+
+      {quality ? (
+        <span className={`state state-${quality.tone}`} data-testid="phone-quality" title={t('phone.bar.quality')}>
+          <span className="state-mark" aria-hidden="true">
+            {quality.mark}
+          </span>
+          {t(quality.key, { ...quality.params, level: quality.params ? t(String(quality.params.level)) : '' })}
+        </span>
+      ) : null}
+      {call?.recording ? (
+        <span className="state state-warn" role="status">
+          <span className="state-mark" aria-hidden="true">
+            ●
+          </span>
+          {t('phone.bar.recording')}
+        </span>
+      ) : null}
+
+      {s.panel === 'keypad' && inCall ? (
+        <span className="phonebar-keypad" role="group" aria-label={t('phone.bar.keypad')}>
+          {KEYS.map((k) => (
+            <button key={k} type="button" className="btn btn-small btn-key" onClick={() => s.digit(k)}>
+              {k}
+            </button>
+          ))}
+        </span>
+      ) : null}
+
+      {s.panel === 'transfer' && inCall ? (
+        <span className="phonebar-transfer" role="group" aria-label={t('phone.bar.transfer')}>
+          <label className="visually-hidden" htmlFor="phonebar-transfer">
+            {t('phone.bar.transferTo')}
+          </label>
+          <input
+            id="phonebar-transfer"
+            className="phonebar-input"
+            placeholder={t('phone.bar.transferTo')}
+            value={s.transferTarget}
+            onChange={(e) => s.setTransferTarget(e.target.value)}
+          />
+          <button type="button" className="btn" onClick={() => s.blindTransfer()}>
+            {t('phone.bar.blind')}
+          </button>
+          {s.consultCallId ? (
+            <button type="button" className="btn btn-primary" onClick={() => s.completeTransfer()}>
+              {t('phone.bar.complete')}
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={() => s.consult()}>
+              {t('phone.bar.consult')}
+            </button>
+          )}
+        </span>
+      ) : null}
+
+      {s.error ? (
+        <span className="state state-warn phonebar-message" role="alert" data-testid="phone-error">
+          {t(s.error.key, s.error.params)}
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => s.clearError()} aria-label={t('phone.bar.dismiss')}>
+            ×
+          </button>
+        </span>
+      ) : notice ? (
+        <span className={`state ${notice.level === 'info' ? 'state-idle' : 'state-warn'} phonebar-message`} role="status" data-testid="phone-notice">
+          {t(notice.key, notice.params)}
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => s.dismissNotice(notice.id)} aria-label={t('phone.bar.dismiss')}>
+            ×
+          </button>
+        </span>
+      ) : null}
+    </section>
+  );
+}

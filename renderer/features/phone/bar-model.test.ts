@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { CallSnapshot } from '../../softphone/types';
+import { barShortcut, callStatusKey, callTimer, qualityWords, registrationWords } from './bar-model';
+import { phoneText } from './i18n';
+
+const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+const call = (patch: Partial<CallSnapshot> = {}): CallSnapshot => ({
+  id: 'c1',
+  direction: 'outgoing',
+  remote: '+573001234567',
+  status: 'active',
+  startedAt: 0,
+  answeredAt: 1000,
+  muted: false,
+  onHold: false,
+  remoteHold: false,
+  pending: false,
+  recording: false,
+  ...patch,
+});
+
+describe('registrationWords', () => {
+  it('says each state in words with a mark, not only a colour', () => {
+    expect(registrationWords({ kind: 'registered', since: 0 }, hhmm)).toMatchObject({ key: 'phone.registration.registered', mark: '●', tone: 'ok' });
+    const r = registrationWords({ kind: 'reconnecting', since: Date.UTC(2026, 0, 1, 10, 41) }, hhmm);
+    expect(phoneText('es', r.key, r.params)).toBe('Reconectando desde 10:41');
+    const f = registrationWords({ kind: 'failed', since: 0, reasonKey: 'phone.registration.authFailed', detail: '403 Forbidden' }, hhmm);
+    expect(phoneText('es', f.key, f.params)).toMatch(/^Error: /);
+    expect(registrationWords(null, hhmm).key).toBe('phone.registration.stopped');
+  });
+});
+
+describe('call words', () => {
+  it('formats the timer from the answer (or from the start while ringing)', () => {
+    expect(callTimer(call(), 66_000)).toBe('01:05');
+    expect(callTimer(call({ answeredAt: undefined, status: 'ringing' }), 7_400)).toBe('00:07');
+    expect(callTimer(call({ answeredAt: 0 }), 3_725_000)).toBe('1:02:05');
+  });
+
+  it('names the call state', () => {
+    expect(callStatusKey(call({ onHold: true }))).toBe('phone.bar.onHold');
+    expect(callStatusKey(call({ remoteHold: true }))).toBe('phone.bar.remoteHold');
+    expect(callStatusKey(call({ status: 'ended', end: { cause: 'busy', messageKey: 'phone.end.busy', by: 'remote' } }))).toBe('phone.end.busy');
+  });
+
+  it('shows MOS as words and bars', () => {
+    expect(qualityWords(call({ status: 'ringing' }))).toBeNull();
+    expect(qualityWords(call())?.key).toBe('phone.bar.qualityNone');
+    const q = qualityWords(call({ quality: { mos: 4.36, level: 'good', rttMs: 2, jitterMs: 1, lossPct: 0 } }))!;
+    expect(q).toMatchObject({ tone: 'ok', mark: '▮▮▮', params: { mos: '4.4', level: 'phone.bar.level.good' } });
+  });
+});
+
+describe('barShortcut', () => {
+  const k = (key: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }> = {}) => ({
+    key,
+    altKey: false,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    ...mods,
+  });
+  it('maps F6–F9 and nothing else', () => {
+    expect(['F6', 'F7', 'F8', 'F9'].map((key) => barShortcut(k(key)))).toEqual(['hangup', 'hold', 'mute', 'transfer']);
+    expect(barShortcut(k('F10'))).toBeNull();
+    expect(barShortcut(k('F6', { ctrlKey: true }))).toBeNull();
+  });
+});
