@@ -1,4 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { parseInt8, PG_TYPE, type Database, type Queryable, type Row } from './port';
 
 const parsers = {
@@ -6,10 +11,57 @@ const parsers = {
   [PG_TYPE.DATE]: (v: string) => v,
 };
 
+function pgliteVersion(): string {
+  try {
+    const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+    const pkg = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * A new PGlite cluster pays initdb (3–10 s on a busy 2-core box). A freshly initialised cluster is kept as a
+ * tarball in the temp dir, per PGlite version, and loaded instead (≈0.7 s in memory): tests, `startServer()`
+ * and a first run on an empty data dir start fast. Any problem with the cache falls back to a plain initdb.
+ */
+const templatePath = join(tmpdir(), `recaudo-pglite-initdb-${pgliteVersion()}.tar`);
+
+async function openFresh(dataDir: string | undefined): Promise<PGlite> {
+  try {
+    const tar = readFileSync(templatePath);
+    const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers, loadDataDir: new Blob([tar]) });
+    await pg.waitReady;
+    return pg;
+  } catch {
+    // No usable template: start over from an empty dir.
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+  const fresh = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers });
+  await fresh.waitReady;
+  if (!dataDir) {
+    try {
+      const dump = await fresh.dumpDataDir('none');
+      const tmp = `${templatePath}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+      renameSync(tmp, templatePath);
+    } catch {
+      /* the cache is an optimisation only */
+    }
+  }
+  return fresh;
+}
+
 /** Embedded PostgreSQL (WASM) in `dataDir`, or in memory when no dir is given. One connection, serialized. */
 export async function openPglite(dataDir?: string): Promise<Database> {
-  const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers });
-  await pg.waitReady;
+  let pg: PGlite;
+  if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) {
+    pg = new PGlite({ dataDir, parsers });
+    await pg.waitReady;
+  } else {
+    pg = await openFresh(dataDir);
+  }
   const wrap = (q: { query: PGlite['query']; exec: PGlite['exec'] }): Queryable => ({
     async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []) {
       const res = await q.query<T>(sql, params as unknown[]);
