@@ -79,16 +79,12 @@ export interface Party {
 
 export const TONES = { agent: 440, debtor: 1200, third: 2000 } as const;
 
-export async function launchParty(opts: {
-  name: string;
-  user: string;
-  freq: number;
-  pbx: KamailioHandle;
-  pageUrl: string;
-  workDir: string;
-  settings?: Partial<PhoneSettings>;
-  extraArgs?: string[];
-}): Promise<Party> {
+/** One Chromium process with its own profile and its own fake microphone playing a pure tone. */
+export async function launchChromium(opts: { name: string; freq: number; workDir: string; extraArgs?: string[] }): Promise<{
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}> {
   const wav = join(opts.workDir, `${opts.name}-${opts.freq}.wav`);
   if (!existsSync(wav)) writeFileSync(wav, toneWav(opts.freq));
   const profile = mkdtempSync(join(tmpdir(), `recaudo-chromium-${opts.name}-`));
@@ -109,6 +105,27 @@ export async function launchParty(opts: {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => console.error(`[${opts.name}] pageerror`, e.message));
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchParty(opts: {
+  name: string;
+  user: string;
+  freq: number;
+  pbx: KamailioHandle;
+  pageUrl: string;
+  workDir: string;
+  settings?: Partial<PhoneSettings>;
+  extraArgs?: string[];
+}): Promise<Party> {
+  const { context, page, close } = await launchChromium(opts);
   await page.goto(opts.pageUrl);
   await page.waitForFunction(() => typeof window.t !== 'undefined');
   const settings: PhoneSettings = {
@@ -132,8 +149,7 @@ export async function launchParty(opts: {
     page,
     async close() {
       await page.evaluate(() => window.t.stop()).catch(() => undefined);
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await close();
     },
   };
 }

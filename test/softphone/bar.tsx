@@ -1,0 +1,39 @@
+/**
+ * Phone bar test page: the real PhoneBar (store + i18n + the desk's stylesheets) over a real engine registered to
+ * the test PBX. Settings come from the query string. Not part of the product.
+ */
+import { createRoot } from 'react-dom/client';
+import { i18n } from '../../renderer/i18n';
+import { PhoneBar } from '../../renderer/features/phone/PhoneBar';
+import { usePhone } from '../../renderer/features/phone/store';
+import { MemoryCallEventSink, MemoryDevicePreferences, Softphone } from '../../renderer/softphone';
+import '../../renderer/styles/base.css';
+import '../../renderer/styles/desk.css';
+
+const q = new URLSearchParams(location.search);
+const engine = new Softphone({
+  settings: {
+    wsUrl: q.get('ws')!,
+    sipUri: q.get('uri')!,
+    password: q.get('pw')!,
+    audioProcessing: false,
+    reconnectMinSec: 1,
+    reconnectMaxSec: 4,
+  },
+  events: new MemoryCallEventSink(),
+  devicePrefs: new MemoryDevicePreferences(),
+});
+usePhone.getState().attach(engine);
+void engine.start();
+createRoot(document.getElementById('root')!).render(
+  <div className="phonebar-slot">
+    <PhoneBar />
+  </div>,
+);
+
+declare global {
+  interface Window {
+    bar: { engine: Softphone; setLanguage(l: 'es' | 'en'): Promise<unknown> };
+  }
+}
+window.bar = { engine, setLanguage: (l) => i18n.changeLanguage(l) };
