@@ -18,6 +18,7 @@ import { createHitSummaries } from './portfolio/hits';
 import { refreshSlice, sliceOwner } from './portfolio/refresh';
 import { createNotesRepo } from './notes/notes-repo';
 import { createQueueService, type Deferral } from './queue/queue-service';
+import { disabledUpdates } from './updates/disabled-updates';
 
 export interface DeskServices {
   db: Db;
@@ -78,6 +79,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
         return next;
       }),
     },
+    updates: disabledUpdates(s.info.version),
     session: {
       login: guard(async ({ username, password }) => {
         const info = await s.session.login(username, password);

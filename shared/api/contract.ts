@@ -6,6 +6,7 @@ import { appMethods } from './methods/app';
 import { notesMethods } from './methods/notes';
 import { portfolioMethods } from './methods/portfolio';
 import { sessionMethods } from './methods/session';
+import { updatesMethods } from './methods/updates';
 import type { Client, RawBridge } from './bridge';
 import type { Handlers } from './dispatch';
 import { events, type Events } from './events';
@@ -15,6 +16,7 @@ export const contract = {
   session: sessionMethods,
   portfolio: portfolioMethods,
   notes: notesMethods,
+  updates: updatesMethods,
 };
 export type Contract = typeof contract;
 export { events };
