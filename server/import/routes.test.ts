@@ -12,7 +12,7 @@ import { migratedWithImport, seedOrg, testApp } from './test-db';
 const FILE = join(__dirname, '../../test/fixtures/import/defects.csv');
 
 /** A real HTTP upload, the file piped from disk in 1 KiB chunks: the server sees a stream, not a buffer. */
-function upload(base: string, path: string, token: string, contentType = 'text/csv'): Promise<{ status: number; body: any }> {
+function upload(base: string, path: string, token: string, contentType = 'text/csv'): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${base}${path}`,

@@ -126,7 +126,7 @@ async function startChild(env: Record<string, string>): Promise<{ child: ChildPr
   return { child, url, token };
 }
 
-function http(method: string, url: string, token: string, body?: string | { file: string }): Promise<{ status: number; json: any }> {
+function http(method: string, url: string, token: string, body?: string | { file: string }): Promise<{ status: number; json: { id?: string; good?: number } & Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string | number> = { authorization: `Bearer ${token}` };
     if (typeof body === 'string') headers['content-type'] = 'application/json';
