@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // One throwaway PostgreSQL for the run; server and sync tests run against it and against PGlite.
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });
