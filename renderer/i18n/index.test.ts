@@ -8,6 +8,8 @@ describe('i18n resources', () => {
     expect(i18n.t('money.negative', { lng: 'es' })).toBe('El monto no puede ser negativo.');
     expect(i18n.t('phones.error.too_short', { lng: 'en', raw: '12', defaultCountry: 'CO' })).toBe('The number "12" is too short for CO.');
     expect(i18n.exists('phone.registration.registered', { lng: 'es' })).toBe(true);
+    expect(i18n.t('disposition.no_answer', { lng: 'en' })).toBe('No answer');
+    expect(i18n.t('paymentMethod.card', { lng: 'en' })).toBe('Card');
   });
   it('start in Spanish and pluralize counts', () => {
     expect(i18n.language).toBe('es');

@@ -6,6 +6,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { moneyMessages } from '../../shared/money/messages';
 import { phoneMessages } from '../../shared/phones/messages';
+import { negotiationMessages } from '../../shared/negotiation/messages';
 import { phoneEn, phoneEs } from '../features/phone/i18n';
 import type { Language } from '../../shared/domain/codes';
 import { es } from './es';
@@ -17,6 +18,7 @@ function resourcesFor(lang: Language): Tree {
   const tree = mergeTrees({}, own as unknown as Tree);
   mergeTrees(tree, nestFlat(moneyMessages[lang]));
   mergeTrees(tree, nestFlat(phoneMessages[lang], 'phones.error'));
+  mergeTrees(tree, nestFlat(negotiationMessages[lang]));
   mergeTrees(tree, (lang === 'es' ? phoneEs : phoneEn) as unknown as Tree);
   return tree;
 }

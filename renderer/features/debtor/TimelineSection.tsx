@@ -15,7 +15,13 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
   const entries = buildTimeline(card);
   const zone = card.debtor.timeZone;
   const accountNo = new Map(card.accounts.map((a) => [a.id, a.accountNumber]));
-  const word = (group: string, code: string) => t(`${group}.${code}`, { defaultValue: humanize(code).toLowerCase() });
+  // Codes are worded by the module that owns them (negotiation: dispositions, reasons, payment methods), then
+  // by our extras for imported/older codes, then made readable.
+  const word = (groups: string[], code: string) => {
+    for (const g of groups) if (i18n.exists(`${g}.${code}`)) return t(`${g}.${code}`);
+    return humanize(code).toLowerCase();
+  };
+  const method = (code: string) => word(['paymentMethod', 'paymentMethodExtra'], code);
 
   function row(e: TimelineEntry) {
     switch (e.kind) {
@@ -26,8 +32,8 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
           kind: t(`channel.${c.channel}`),
           text: [
             `${t(`direction.${c.direction}`)} · ${c.agentId}`,
-            t('timeline.outcome', { outcome: word('outcome', c.outcome) }),
-            c.reason ? t('timeline.reason', { reason: word('reason', c.reason) }) : null,
+            t('timeline.outcome', { outcome: word(['disposition', 'outcomeExtra'], c.outcome) }),
+            c.reason ? t('timeline.reason', { reason: word(['reason', 'reasonExtra'], c.reason) }) : null,
           ].filter(Boolean).join(' · '),
           detail: c.notes || null,
           status: null,
@@ -39,7 +45,7 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
         const p = e.item;
         return {
           when: calendarDate(p.postedAt, locale),
-          kind: t('timeline.payment', { method: p.method }),
+          kind: t('timeline.payment', { method: method(p.method) }),
           text: accountNo.has(p.accountId) ? t('timeline.account', { account: accountNo.get(p.accountId) }) : '',
           detail: null,
           status: null,
@@ -54,7 +60,7 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
           kind: p.installments > 1
             ? t('timeline.promiseInstallments', { date: calendarDate(p.dueDate, locale), count: p.installments })
             : t('timeline.promise', { date: calendarDate(p.dueDate, locale) }),
-          text: `${p.method} · ${p.agentId}`,
+          text: `${method(p.method)} · ${p.agentId}`,
           detail: null,
           status: t(`promiseStatus.${p.status}`),
           tone: PROMISE_TONE[p.status] ?? 'idle',

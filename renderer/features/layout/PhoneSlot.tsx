@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
  */
 const found = import.meta.glob<{ PhoneBar?: ComponentType }>('../phone/PhoneBar.tsx', { eager: true });
 const PhoneBar = Object.values(found)[0]?.PhoneBar;
+/** Whether the softphone's bar is in this build (it then shows the PBX state itself). */
+export const HAS_PHONE_BAR = PhoneBar !== undefined;
 
 export function PhoneSlot() {
   const { t } = useTranslation();

@@ -6,6 +6,7 @@ import { useSession } from '../session/store';
 import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { SyncState } from '../sync/SyncState';
 import { useSearch } from '../search/store';
+import { HAS_PHONE_BAR } from './PhoneSlot';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -33,11 +34,14 @@ export function TopBar() {
             <option key={a} value={a}>{t(`top.availability.${a}`)}</option>
           ))}
         </select>
+        <Kbd>Alt+D</Kbd>
       </label>
-      <span id="pbx-state-slot" className="state state-idle">
-        <span className="state-mark" aria-hidden="true">○</span>
-        {t('top.pbxNone')}
-      </span>
+      {!HAS_PHONE_BAR && (
+        <span id="pbx-state-slot" className="state state-idle">
+          <span className="state-mark" aria-hidden="true">○</span>
+          {t('top.pbxNone')}
+        </span>
+      )}
       <SyncState />
       {!session.online && (
         <span className="state state-warn">
@@ -49,7 +53,7 @@ export function TopBar() {
       <button type="button" className="btn btn-quiet" onClick={() => showSearch()} data-testid="open-search">
         {t('search.open')} <Kbd>F3</Kbd>
       </button>
-      <LanguageSwitch />
+      <LanguageSwitch showKey />
       <button type="button" className="btn btn-quiet" onClick={() => void logout()}>
         {t('top.logout')} <Kbd>Alt+Q</Kbd>
       </button>

@@ -42,6 +42,15 @@ describe('queue store', () => {
     expect(useQueue.getState().move(-1e9)?.accountId).toBe('a1');
   });
 
+  it('puts the cursor on a debtor opened from elsewhere, when they are in the queue', async () => {
+    api.portfolio.queue.mockResolvedValueOnce([item(1), item(2), item(3)]);
+    await useQueue.getState().load();
+    useQueue.getState().selectDebtor('d3');
+    expect(useQueue.getState().selectedId).toBe('a3');
+    useQueue.getState().selectDebtor('not-mine');
+    expect(useQueue.getState().selectedId).toBe('a3');
+  });
+
   it('asks the host for one segment and keeps the full segment list for the filter', async () => {
     api.portfolio.queue.mockResolvedValueOnce([item(1, 'S1'), item(2, 'S2')]);
     await useQueue.getState().load();

@@ -21,6 +21,8 @@ interface QueueState {
   refresh(online: boolean): Promise<void>;
   setSegment(segment: string | null): Promise<void>;
   select(accountId: string): void;
+  /** Puts the cursor on this debtor's first row (a card opened from search or a call), if the queue has them. */
+  selectDebtor(debtorId: string): void;
   /** Moves the selection by `delta` rows (arrow keys, page keys), clamped. Returns the new selection. */
   move(delta: number): QueueItem | null;
   start(): () => void;
@@ -72,6 +74,10 @@ export const useQueue = create<QueueState>((set, get) => ({
   },
   select(accountId) {
     set({ selectedId: accountId });
+  },
+  selectDebtor(debtorId) {
+    const item = get().items.find((i) => i.debtorId === debtorId);
+    if (item) set({ selectedId: item.accountId });
   },
   move(delta) {
     const { items, selectedId } = get();

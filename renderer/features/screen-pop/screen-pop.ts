@@ -6,6 +6,7 @@
 import { api } from '../../api';
 import { useDebtor } from '../debtor/store';
 import { useSearch } from '../search/store';
+import { useQueue } from '../queue/store';
 
 export type ScreenPopResult = 'card' | 'picker' | 'search';
 
@@ -21,6 +22,7 @@ export async function screenPop(phone: string): Promise<ScreenPopResult> {
   const only = hits.length === 1 ? hits[0] : undefined;
   if (only) {
     useSearch.getState().hide();
+    useQueue.getState().selectDebtor(only.debtorId);
     await useDebtor.getState().open(only.debtorId);
     return 'card';
   }

@@ -5,6 +5,7 @@ import { money } from '../../lib/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDebtor } from '../debtor/store';
 import { useSearch } from './store';
+import { useQueue } from '../queue/store';
 
 /** Ctrl+K / F3: find a debtor by name, document, account or phone; ↑↓ Enter opens, Esc closes. */
 export function SearchDialog() {
@@ -31,6 +32,7 @@ export function SearchDialog() {
     const hit = hits[i];
     if (!hit) return;
     hide();
+    useQueue.getState().selectDebtor(hit.debtorId);
     void openDebtor(hit.debtorId);
   };
 

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useSettings } from './store';
+import { Kbd } from '../../ui/Kbd';
 
 /** es | en, as two toggle buttons; the choice is remembered by the host. Alt+L toggles from anywhere. */
-export function LanguageSwitch() {
+export function LanguageSwitch({ showKey = false }: { showKey?: boolean }) {
   const { t } = useTranslation();
   const { language, setLanguage, error } = useSettings();
   return (
@@ -22,6 +23,7 @@ export function LanguageSwitch() {
           </button>
         ))}
       </span>
+      {showKey && <Kbd>Alt+L</Kbd>}
       {error ? <ErrorNotice error={error} compact /> : null}
     </span>
   );
