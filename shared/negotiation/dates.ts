@@ -34,7 +34,11 @@ export function toDayNumber(iso: string): number {
 }
 
 export function fromDayNumber(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const d = new Date(n * DAY_MS);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function isValidIsoDate(iso: string): boolean {

@@ -75,6 +75,12 @@ describe('computeOffers (COP, S2, today Wednesday 2026-11-25)', () => {
     for (const o of offers) expect(checkArrangement(o, ctx)).toEqual([]);
   });
 
+  it('plans laid out once per frequency equal plans built one by one', () => {
+    for (const o of offers.filter((x) => x.kind === 'installments')) {
+      expect(buildInstallmentPlan(ctx, { count: o.installmentCount, frequency: o.frequency! })).toEqual(o);
+    }
+  });
+
   it('a plan one installment over the max term is refused by the check', () => {
     const plan = buildInstallmentPlan(ctx, { count: 25, frequency: 'monthly' })!;
     expect(checkArrangement(plan, ctx).map((x) => x.code)).toContain('policy.term_exceeds_max');

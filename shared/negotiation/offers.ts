@@ -40,6 +40,11 @@ export interface PlanRequest {
   downPayment?: Money | null;
   /** Defaults to `firstDueDate(ctx)`. */
   firstDate?: string;
+  /**
+   * Dates already laid out for a longer plan from the same first date and frequency: plan dates are
+   * prefix-stable, so computeOffers lays them out once per frequency instead of once per plan.
+   */
+  layout?: readonly string[];
 }
 
 /**
@@ -54,9 +59,13 @@ export function buildInstallmentPlan(ctx: NegotiationContext, req: PlanRequest):
   const down = req.downPayment === undefined ? (ctx.policy.installments?.downPayment?.required ? minDownPayment(ctx.policy, ctx.balance) : null) : req.downPayment;
   const terms = planTerms(ctx.policy, ctx.balance, req.count, req.frequency, down ?? undefined);
   const parts = allocate(terms.installmentsTotal, req.count);
-  const dates = down
-    ? [first, ...buildDueDates(first, req.count, req.frequency, ctx.isBusinessDay, 1)]
-    : buildDueDates(first, req.count, req.frequency, ctx.isBusinessDay);
+  const needed = req.count + (down ? 1 : 0);
+  const dates =
+    req.layout && req.layout.length >= needed
+      ? req.layout.slice(0, needed)
+      : down
+        ? [first, ...buildDueDates(first, req.count, req.frequency, ctx.isBusinessDay, 1)]
+        : buildDueDates(first, req.count, req.frequency, ctx.isBusinessDay);
   // A shifted first installment may land on the down-payment date only if the anchor is odd; keep increasing.
   for (let i = 1; i < dates.length; i++) {
     if ((dates[i] as string) <= (dates[i - 1] as string)) dates[i] = nextBusinessDay(addDays(dates[i - 1] as string, 1), ctx.isBusinessDay);
@@ -130,10 +139,15 @@ export function computeOffers(input: NegotiationContext): Offer[] {
     }
   }
   const rule = policy.installments;
-  if (rule && firstDueDate(ctx)) {
+  const first = rule ? firstDueDate(ctx) : null;
+  if (rule && first) {
+    const withDown = rule.downPayment?.required === true;
     for (const frequency of FREQUENCY_ORDER.filter((f) => rule.frequencies.includes(f))) {
+      const layout = withDown
+        ? [first, ...buildDueDates(first, rule.maxTerm, frequency, ctx.isBusinessDay, 1)]
+        : buildDueDates(first, rule.maxTerm, frequency, ctx.isBusinessDay);
       for (let count = 2; count <= rule.maxTerm; count++) {
-        const plan = buildInstallmentPlan(ctx, { count, frequency });
+        const plan = buildInstallmentPlan(ctx, { count, frequency, firstDate: first, layout });
         if (!plan) break;
         const smallest = Math.min(...plan.schedule.filter((p) => p.kind === 'installment').map((p) => p.amount.amountMinor));
         if (smallest < rule.minInstallment.amountMinor) break; // more installments only make them smaller

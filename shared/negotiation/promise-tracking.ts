@@ -163,8 +163,13 @@ export function trackPromises(input: TrackingInput): TrackingResult {
     if (left > 0) unapplied.push({ paymentId: pay.id, amountMinor: left, reason: currencyMismatch && left === pay.amount.amountMinor ? 'currency_mismatch' : 'no_open_installment' });
   }
 
+  const todayByZone = new Map<string, string>();
   for (const p of input.promises) {
-    const today = todayIn(p.zone, input.now);
+    let today = todayByZone.get(p.zone);
+    if (today === undefined) {
+      today = todayIn(p.zone, input.now);
+      todayByZone.set(p.zone, today);
+    }
     const installments = instOf.get(p.id)!;
     for (const inst of installments) {
       if (inst.paidMinor >= inst.amountMinor) inst.status = 'kept';

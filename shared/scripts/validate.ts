@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DISPOSITION_CODES } from '../negotiation/dispositions';
 import { mayAskReason } from '../negotiation/reasons';
 import { edgesOf, reachable, restrictedSteps } from './graph';
