@@ -9,6 +9,7 @@ import { usePhone } from '../../renderer/features/phone/store';
 import { MemoryCallEventSink, MemoryDevicePreferences, Softphone } from '../../renderer/softphone';
 import '../../renderer/styles/base.css';
 import '../../renderer/styles/desk.css';
+import './bar-api';
 
 const q = new URLSearchParams(location.search);
 const engine = new Softphone({
@@ -31,9 +32,4 @@ createRoot(document.getElementById('root')!).render(
   </div>,
 );
 
-declare global {
-  interface Window {
-    bar: { engine: Softphone; setLanguage(l: 'es' | 'en'): Promise<unknown> };
-  }
-}
 window.bar = { engine, setLanguage: (l) => i18n.changeLanguage(l) };
