@@ -28,6 +28,8 @@
  *   pending, broken), payment applications, unapplied money. `newlyBroken`, `keptRateByAgent`.
  * - `followUpAgenda({ promises, callbacks, now, agentZone })`: overdue / today / this week.
  *
+ * Examples: `EXAMPLE_POLICIES` (one per currency, creditor/segment "*"), `selectPolicy(policies, creditorId, segment, currency)`.
+ *
  * Texts: `negotiationMessages` (es/en, flat i18next keys) and `negotiationMessage(code, params, lang, currency)`.
  */
 export * from './policy';
@@ -44,3 +46,4 @@ export * from './callbacks';
 export * from './promise-tracking';
 export * from './agenda';
 export * from './messages';
+export * from './examples';
