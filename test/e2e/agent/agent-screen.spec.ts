@@ -60,6 +60,11 @@ test('a wrong password is said beside the field, in Spanish, with what to do', a
 });
 
 test('agent1 works the queue, finds a debtor by phone, adds a note and switches to English', async ({ page, stack }) => {
+  // The page runs under the host's strict CSP: nothing it does may be refused (no inline script/style).
+  const cspViolations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   await openAndLogin(page, stack, 'agent1');
 
   // The queue holds exactly agent1's active accounts, as the server assigned them.
@@ -159,6 +164,8 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
     .toBe('en');
   await page.locator('.col-debtor .col-body').evaluate((el) => el.scrollTo(0, 0));
   await snap(page, 'agent-card-en');
+
+  expect(cspViolations).toEqual([]);
 
   // Back to Spanish for whoever comes next.
   await page.getByRole('button', { name: 'es', exact: true }).click();
