@@ -247,6 +247,11 @@ export const en: Messages = {
       blocked: 'This action is blocked.',
       internal: 'Something unexpected went wrong.',
     },
+    nextFor: {
+      server: { unavailable: 'Keep working: queue, cards and notes run on the local copy and sync when the connection returns.' },
+      portfolio: { offlineRefresh: 'Keep working on the local copy; once back online, sign out and in again to fetch accounts.' },
+      session: { expired: 'Sign in again; nothing you saved is lost.' },
+    },
     next: {
       invalid_input: 'Fix the marked fields and try again.',
       unknown_method: 'Close and reopen Recaudo; if it persists, call support.',

@@ -248,6 +248,11 @@ export const es = {
       blocked: 'La acción está bloqueada.',
       internal: 'Ocurrió un error inesperado.',
     },
+    nextFor: {
+      server: { unavailable: 'Siga trabajando: la cola, las fichas y las notas funcionan con la copia local y se sincronizan al volver la conexión.' },
+      portfolio: { offlineRefresh: 'Siga trabajando con la copia local; al volver la conexión, salga y entre de nuevo para traer las cuentas.' },
+      session: { expired: 'Inicie sesión de nuevo; nada de lo guardado se pierde.' },
+    },
     next: {
       invalid_input: 'Corrija los campos marcados y vuelva a intentar.',
       unknown_method: 'Cierre y vuelva a abrir Recaudo; si sigue, avise a soporte.',

@@ -10,6 +10,8 @@ const dict: Record<string, string> = {
   'errors.next.internal': 'Avise a soporte ({{time}}).',
   'errors.next.invalid_input': 'Corrija los campos.',
   'money.negative': 'Monto negativo.',
+  'errors.server.unavailable': 'Sin servidor ({{url}}).',
+  'errors.nextFor.server.unavailable': 'Siga con la copia local.',
 };
 const t = (key: string, o: Record<string, unknown> = {}) =>
   (dict[key] ?? `!${key}`).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(o[k]));
@@ -37,6 +39,12 @@ describe('describeError', () => {
     const shown = describeError(new ApiError({ code: 'unavailable', message: 'down', key: 'server.gone' }), t, exists);
     expect(shown.message).toBe('El servicio no responde.');
     expect(shown.next).toBe('Reintente.');
+  });
+
+  it('uses the next step a key carries over its code’s general one', () => {
+    const shown = describeError(new ApiError({ code: 'unavailable', message: 'x', key: 'errors.server.unavailable', params: { url: 'http://s' } }), t, exists);
+    expect(shown.message).toBe('Sin servidor (http://s).');
+    expect(shown.next).toBe('Siga con la copia local.');
   });
 
   it('treats a plain exception as internal and stamps the time for support', () => {

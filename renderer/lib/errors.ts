@@ -25,7 +25,9 @@ export function describeError(err: unknown, t: T, exists: Exists, now: Date = ne
   const params = { ...(e.params ?? {}) };
   const message = e.key && exists(e.key) ? t(e.key, params) : t(`errors.code.${e.code}`);
   const time = now.toISOString().slice(11, 19) + ' UTC';
-  const next = t(`errors.next.${e.code}`, { time });
+  // A key may carry its own next step (errors.x.y → errors.nextFor.x.y); else the code's general one.
+  const nextKey = e.key?.startsWith('errors.') ? `errors.nextFor.${e.key.slice('errors.'.length)}` : null;
+  const next = nextKey && exists(nextKey) ? t(nextKey, { ...params, time }) : t(`errors.next.${e.code}`, { time });
   const fields: Record<string, string> = {};
   for (const issue of e.issues ?? []) {
     // A domain module may send an i18n key as the issue code (e.g. "money.negative"); else zod's own message.

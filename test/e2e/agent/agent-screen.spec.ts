@@ -205,3 +205,34 @@ test('accounts compliance defers sink, greyed, saying until when in the debtor�
     await stopStack(stack);
   }
 });
+
+test('with the central server gone the desk says so and keeps working from the local store', async ({ page }) => {
+  const stack = await startStack();
+  try {
+    await openAndLogin(page, stack, 'agent1');
+    const rows = page.getByTestId('queue-list').locator('.queue-row');
+    await expect(rows.first()).toBeVisible();
+    const count = await page.locator('.col-queue .col-count').textContent();
+    const name = (await rows.nth(2).locator('.queue-name').textContent())!.trim();
+
+    await stack.server.close();
+    // F5 pulls from the server: it fails, in words, beside the queue, and the top bar turns to offline.
+    await page.keyboard.press('F5');
+    await expect(page.locator('.col-queue [role=alert]')).toContainText('No se pudo conectar con el servidor central');
+    await expect(page.locator('.col-queue [role=alert]')).toContainText('Siga trabajando: la cola, las fichas y las notas funcionan con la copia local');
+    await expect(page.getByTestId('sync-state')).toHaveText(/^⚠Sin conexión desde \d{2}:\d{2}$/);
+    await expect(page.locator('.col-queue .col-count')).toHaveText(count!);
+
+    // Queue, card and search still answer from the local store.
+    await page.keyboard.press('F3');
+    await page.getByTestId('search-input').fill(name.split(' ').slice(-2).join(' '));
+    await expect(page.locator('.hit', { hasText: name }).first()).toBeVisible();
+    await page.locator('.hit', { hasText: name }).first().click();
+    await expect(page.getByTestId('debtor-card').locator('.debtor-name')).toHaveText(name);
+    await snap(page, 'agent-offline');
+    await page.evaluate(() => window.recaudo?.session.logout());
+  } finally {
+    await page.close();
+    await stopStack(stack);
+  }
+});
