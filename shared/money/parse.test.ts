@@ -86,4 +86,19 @@ describe('parseMoneyInput', () => {
     );
     expect(minorExponent('COP')).toBe(2);
   });
+
+  it('never throws on arbitrary text and only returns safe, non-negative integers (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789.,-$ ()COPUSDabcS/€\u00a0'.split('')), maxLength: 30 }), fc.constantFrom(...CURRENCY_CODES), fc.constantFrom('es-CO', 'en-US'), (text, cur, locale) => {
+        const r = parseMoneyInput(text, cur, locale);
+        if (r.ok) {
+          expect(Number.isSafeInteger(r.value.amountMinor)).toBe(true);
+          expect(r.value.amountMinor).toBeGreaterThanOrEqual(0);
+        } else {
+          expect(r.error.code).toMatch(/^money\./);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

@@ -33,7 +33,7 @@
  * Texts: `negotiationMessages` (es/en, flat i18next keys) and `negotiationMessage(code, params, lang, currency)`.
  */
 export * from './policy';
-export * from './dates';
+export { CalendarError, memoizeBusinessDay, type IsBusinessDay } from './dates';
 export * from './terms';
 export * from './arrangement';
 export * from './offers';

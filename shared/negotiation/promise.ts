@@ -179,6 +179,23 @@ export function validatePromise(draft: unknown, ctx: NegotiationContext, meta: P
   return { ok: true, promise, arrangement };
 }
 
+/** Prefills the promise form from an offer the debtor accepted (the agent may still change dates or amounts). */
+export function draftFromOffer(offer: Arrangement & { id?: string }, method: PaymentMethod | '' = ''): PromiseDraft {
+  const down = offer.schedule.find((p) => p.kind === 'down_payment');
+  const installments = offer.schedule.filter((p) => p.kind === 'installment').length;
+  return {
+    kind: offer.kind,
+    amount: offer.total,
+    dates: offer.schedule.map((p) => p.dueDate),
+    method,
+    installments: offer.kind === 'installments' ? installments : 1,
+    ...(offer.frequency ? { frequency: offer.frequency } : {}),
+    downPayment: down ? down.amount : null,
+    amounts: offer.schedule.map((p) => p.amount),
+    ...(offer.id ? { offerId: offer.id } : {}),
+  };
+}
+
 // ---------- read-back ----------
 
 export type DebtorLanguage = 'es' | 'en';
