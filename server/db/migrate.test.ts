@@ -3,7 +3,7 @@ import { testBackends } from '../testing/backends';
 import { checkMigrationList, migrate, MigrationError, schemaVersion, type Migration } from './migrate';
 import { migrations } from './migrations';
 
-const LATEST = migrations.length;
+const LATEST = migrations[migrations.length - 1]!.version;
 
 describe.each(testBackends())('migrations on $name', (backend) => {
   afterAll(() => backend.dispose());
@@ -29,6 +29,18 @@ describe.each(testBackends())('migrations on $name', (backend) => {
       new RegExp(`schema version ${LATEST + 5} is newer than this server understands \\(${LATEST}\\)`),
     );
     expect(await schemaVersion(db)).toBe(LATEST + 5);
+    await db.close();
+  });
+
+  it('refuses a migration numbered below what the database already has', async () => {
+    const db = await backend.fresh();
+    await migrate(db, migrations);
+    // Version LATEST+… applied, then a list that inserts one below it: refused, nothing applied.
+    await migrate(db, [...migrations, { version: LATEST + 2, name: 'next', sql: 'create table next_one (id int)' }]);
+    const withGap: Migration[] = [...migrations, { version: LATEST + 1, name: 'gap', sql: 'create table gap_one (id int)' }, { version: LATEST + 2, name: 'next', sql: 'create table next_one (id int)' }];
+    await expect(migrate(db, withGap)).rejects.toThrow(new RegExp(`migration ${LATEST + 1} \\(gap\\) was added below the database's version ${LATEST + 2}`));
+    const [t] = await db.query<{ t: string | null }>(`select to_regclass('gap_one')::text as t`);
+    expect(t?.t).toBeNull();
     await db.close();
   });
 
@@ -85,12 +97,13 @@ describe.each(testBackends())('migrations on $name', (backend) => {
 });
 
 describe('the migration list', () => {
-  it('is numbered 1..n in order', () => {
+  it('is in strictly increasing version order', () => {
     expect(() => checkMigrationList(migrations)).not.toThrow();
+    expect(migrations[0]!.version).toBe(1);
   });
 
-  it('is refused when out of order', () => {
-    const list: Migration[] = [migrations[1]!, migrations[0]!];
-    expect(() => checkMigrationList(list)).toThrow(/position 1 holds version 2/);
+  it('is refused when out of order or with a repeated version', () => {
+    expect(() => checkMigrationList([migrations[1]!, migrations[0]!])).toThrow(/position 2 holds version 1/);
+    expect(() => checkMigrationList([migrations[0]!, migrations[0]!])).toThrow(/out of order/);
   });
 });

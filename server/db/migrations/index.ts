@@ -1,6 +1,11 @@
 import type { Migration } from '../migrate';
 import m0001 from './0001-core';
 import m0002 from './0002-assignment-and-sync';
+import m0010 from './0010-import';
+import m0020 from './0020-sync';
 
-/** Every migration, in order. Append only: a released migration is never edited, a new file is added. */
-export const migrations: readonly Migration[] = [m0001, m0002];
+/**
+ * Every migration, in increasing version order. Append only: a released migration is never edited, a new
+ * file is added. Ranges per area: core 1–9, import/segments 10–19, sync 20–29.
+ */
+export const migrations: readonly Migration[] = [m0001, m0002, m0010, m0020];
