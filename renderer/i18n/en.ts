@@ -27,6 +27,7 @@ export const en: Messages = {
     languageLabel: 'Language',
     version: 'Version {{version}}',
     server: 'Server {{url}}',
+    capsLock: 'Caps Lock is on',
     firstLoginHint: 'The first sign-in on a computer needs the server. Check the network (cable or Wi‑Fi) and retry, or call support. After that you can sign in offline too.',
   },
   top: {

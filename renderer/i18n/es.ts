@@ -28,6 +28,7 @@ export const es = {
     languageLabel: 'Idioma',
     version: 'Versión {{version}}',
     server: 'Servidor {{url}}',
+    capsLock: 'Bloq Mayús está activado',
     firstLoginHint: 'La primera vez en un equipo hace falta conexión con el servidor. Revise la red (cable o Wi‑Fi) y reintente, o avise a soporte. Después podrá entrar también sin conexión.',
   },
   top: {

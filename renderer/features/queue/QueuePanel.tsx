@@ -174,6 +174,7 @@ function QueueRow(props: {
       style={{ top: props.top }}
       onClick={props.onPick}
       data-account={item.accountNumber}
+      data-segment={item.segment}
     >
       <div className="queue-line1">
         <span className="queue-name">{item.debtorName}</span>

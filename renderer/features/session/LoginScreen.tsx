@@ -15,6 +15,7 @@ export function LoginScreen() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [local, setLocal] = useState<{ username?: string; password?: string }>({});
+  const [capsLock, setCapsLock] = useState(false);
   const userRef = useRef<HTMLInputElement>(null);
   const passRef = useRef<HTMLInputElement>(null);
   const fieldErrors = useFieldErrors(error);
@@ -82,10 +83,19 @@ export function LoginScreen() {
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
+            onKeyUp={(e) => setCapsLock(e.getModifierState('CapsLock'))}
+            onKeyDown={(e) => setCapsLock(e.getModifierState('CapsLock'))}
+            onBlur={() => setCapsLock(false)}
             aria-invalid={passError || wrongPassword ? true : undefined}
             aria-describedby={passError || wrongPassword ? 'login-pass-err' : undefined}
             disabled={busy}
           />
+          {capsLock && (
+            <span className="state state-warn" role="status">
+              <span className="state-mark" aria-hidden="true">⇪</span>
+              {t('login.capsLock')}
+            </span>
+          )}
           {passError && <span id="login-pass-err" className="field-error">{passError}</span>}
           {!passError && wrongPassword && (
             <span id="login-pass-err" className="field-error" role="alert">
