@@ -81,6 +81,21 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
   await expect(page.getByText('Sin llamada activa')).toBeVisible();
   await snap(page, 'agent-queue');
 
+  // Segment filter (Alt+S): only that segment's rows, and back.
+  const segments = await stack.server.db.query<{ segment: string; n: string }>(
+    `SELECT a.segment, count(*)::text AS n FROM accounts a JOIN users u ON u.id = a.assigned_agent_id
+      WHERE u.username = 'agent1' AND a.status = 'active' GROUP BY a.segment ORDER BY count(*) ASC LIMIT 1`,
+  );
+  const seg = segments[0]!;
+  await page.keyboard.press('Alt+S');
+  await expect(page.locator('#queue-segment')).toBeFocused();
+  await page.locator('#queue-segment').selectOption(seg.segment);
+  await expect(page.locator('.col-queue .col-count')).toHaveText(new RegExp(`^${seg.n} cuentas?$`));
+  const segs = await queue.locator('.queue-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-segment')));
+  expect(new Set(segs)).toEqual(new Set([seg.segment]));
+  await page.locator('#queue-segment').selectOption('');
+  await expect(page.locator('.col-queue .col-count')).toHaveText(`${assigned.size} cuentas`);
+
   // Keyboard: F2 to the queue, ↓ to the second row, Enter opens its card.
   await page.keyboard.press('F2');
   await expect(queue).toBeFocused();
@@ -111,7 +126,12 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
     throw new Error('no debtor with a usable phone');
   }, name);
   const cc = other.country === 'US' ? 1 : 2; // +1 vs +57/+52/+56/+51/+54
+  // Esc backs out of the search and gives the focus back where it was.
   await page.keyboard.press('F3');
+  await expect(page.getByTestId('search-input')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('search-dialog')).toBeHidden();
+  await page.keyboard.press('Control+K');
   const input = page.getByTestId('search-input');
   await expect(input).toBeFocused();
   await input.fill(retype(other.e164, cc));
