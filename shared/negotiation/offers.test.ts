@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { percentOfQuoted, percentToPpm, quoteStepMinor, type CurrencyCode, type Money } from '../money';
 import { checkArrangement, type NegotiationContext } from './arrangement';
 import { buildInstallmentPlan, computeOffers } from './offers';
-import { NegotiationPolicySchema, parsePolicy, type NegotiationPolicy } from './policy';
+import { NegotiationPolicySchema, parsePolicy, policyJsonSchema, type NegotiationPolicy } from './policy';
 import { coBusinessDay, S2, S2_INPUT, weekdaysExcept } from './testing/fixtures';
 
 const cop = (pesos: number): Money => ({ amountMinor: pesos * 100, currency: 'COP' });
@@ -18,6 +18,11 @@ describe('policy schema', () => {
     const none = parsePolicy({ id: 'x', version: 1, creditorId: 'c', segment: 's', currency: 'USD', graceDays: 0 });
     expect(none.ok).toBe(false);
     expect(parsePolicy({ ...S2_INPUT, payInFull: { maxDiscountPercent: 15.12345, maxDaysToPay: 3 } }).ok).toBe(false);
+  });
+  it('exports a JSON Schema for editors', () => {
+    const schema = policyJsonSchema() as { additionalProperties: boolean; required: string[] };
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(expect.arrayContaining(['currency', 'graceDays']));
   });
 });
 

@@ -126,3 +126,8 @@ export function parsePolicy(body: unknown): PolicyParseResult {
   if (r.success) return { ok: true, policy: r.data };
   return { ok: false, issues: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })) };
 }
+
+/** JSON Schema of a policy document, for editors; cross-field rules (currencies, defaults ≤ max) only in `parsePolicy`. */
+export function policyJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(NegotiationPolicySchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

@@ -11,6 +11,7 @@
  * - Runner (pure, immutable state): `startRun`, `answer`, `verify`, `tickDisclosure`, `setReason`, `setPromise`,
  *   `setCallback`, `next`, `useObjection`, `back`; `view` (filled wording, blockers, speakable details),
  *   `reached` (for dispositions), `contactRecord` (script id+version, disclosures read, path).
+ * - `lintWording(script)`: warnings for accusing or threatening wording (not errors); `scriptJsonSchema()` for editors.
  * - `loadExampleScripts()`: the shipped examples (CO, CL, MX, PE in Spanish; US in English).
  */
 import { EXAMPLE_SCRIPT_FILES } from './library';
@@ -21,6 +22,7 @@ export * from './validate';
 export * from './runner';
 export * from './registry';
 export * from './messages';
+export { lintWording } from './wording';
 export { restrictedSteps } from './graph';
 export { EXAMPLE_SCRIPT_FILES } from './library';
 

@@ -156,3 +156,11 @@ export const PLACEHOLDERS = {
 export type Placeholder = keyof typeof PLACEHOLDERS;
 
 export const PLACEHOLDER_PATTERN = /\{([a-zA-Z0-9_.]+)\}/g;
+
+/**
+ * JSON Schema (draft 2020-12) of the file format, for editors (VS Code `$schema`, a future admin editor). The
+ * graph rules (branches, reachability, verification) are only in `parseScript`.
+ */
+export function scriptJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ScriptSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}

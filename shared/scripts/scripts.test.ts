@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_SCRIPT_FILES, loadExampleScripts, parseScript, ScriptRegistry, selectScript } from './index';
+import { EXAMPLE_SCRIPT_FILES, lintWording, loadExampleScripts, parseScript, scriptJsonSchema, ScriptRegistry, selectScript } from './index';
 import { scriptMessages } from './messages';
 
 const co = EXAMPLE_SCRIPT_FILES['co-general.json'] as Record<string, unknown>;
@@ -128,6 +128,23 @@ describe('parseScript refuses a broken script with the JSON path and reason', ()
   });
   it('every validation code has es and en text', () => {
     for (const k of Object.keys(scriptMessages.en)) expect(Object.keys(scriptMessages.es)).toContain(k);
+  });
+});
+
+describe('wording and editor schema', () => {
+  it('the examples have no accusing or threatening wording; "Usted no ha pagado" is flagged with its path', () => {
+    for (const s of loadExampleScripts().all()) expect(lintWording(s), s.id).toEqual([]);
+    const bad = clone();
+    const i = stepIndex(bad, 'situacion');
+    bad.steps[i].say = 'Usted no ha pagado su tarjeta: si no paga iniciaremos una demanda.';
+    const r = parseScript(bad);
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(lintWording(r.script).map((w) => `${w.path}:${w.params.phrase}`)).toEqual([`steps.${i}.say:no ha pagado`, `steps.${i}.say:demanda`]);
+  });
+  it('exports a JSON Schema for editors that refuses unknown top-level fields', () => {
+    const schema = scriptJsonSchema() as { additionalProperties: boolean; properties: Record<string, unknown> };
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties)).toContain('steps');
   });
 });
 
