@@ -9,6 +9,10 @@ import { registerHealthRoutes } from './routes/health';
 import { registerPortfolioRoutes } from './routes/portfolio';
 import { authenticator } from './routes/protect';
 import { SERVER_VERSION } from './version';
+import { assignmentRoutes } from './assignment/routes';
+import { importRoutes } from './import/routes';
+import { segmentRoutes } from './segments/routes';
+import { syncRoutes } from './sync';
 
 export interface BuildServerOptions {
   db: Database;
@@ -23,6 +27,8 @@ export interface BuildServerOptions {
   logger?: boolean | Logger | undefined;
   /** Largest accepted request body, bytes (1 MiB by default: login and sync batches, not file uploads). */
   bodyLimit?: number | undefined;
+  /** PostgreSQL URL for LISTEN/NOTIFY wake-ups between instances (sync); none on PGlite. */
+  databaseUrl?: string | undefined;
 }
 
 /** Paths pino blanks in every log line: credentials never reach the logs. */
@@ -61,5 +67,10 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   registerHealthRoutes(app, ctx);
   registerAuthRoutes(app, ctx);
   registerPortfolioRoutes(app, ctx, auth);
+  // Each area is a plugin of its own (encapsulated: its parsers and hooks stay inside).
+  await app.register(importRoutes, { ctx, auth });
+  await app.register(segmentRoutes, { ctx, auth });
+  await app.register(assignmentRoutes, { ctx, auth });
+  await app.register(syncRoutes, { db: opts.db, keys: ctx.keys, databaseUrl: opts.databaseUrl });
   return app;
 }

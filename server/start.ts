@@ -53,6 +53,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       logger: opts.logger ?? false,
       jwtSecrets: opts.jwtSecrets,
       tokenTtlSeconds: opts.tokenTtlSeconds,
+      databaseUrl: opts.databaseUrl,
     });
     const address = await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
     let closed = false;
