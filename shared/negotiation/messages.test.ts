@@ -4,6 +4,8 @@ import type { NegotiationContext } from './arrangement';
 import { callbackAt } from './callbacks';
 import { DISPOSITION_CODES, validateWrapUp } from './dispositions';
 import { negotiationMessage, negotiationMessages } from './messages';
+import { moneyMessages } from '../money/messages';
+import { scriptMessages } from '../scripts/messages';
 import { PaymentMethodSchema } from './payment-methods';
 import { validatePromise } from './promise';
 import { REASON_CODES } from './reasons';
@@ -16,6 +18,11 @@ const meta = { id: 'p', accountId: 'a', debtorId: 'd', agentId: 'g', createdAt: 
 describe('negotiation messages', () => {
   it('es and en have the same keys', () => {
     expect(Object.keys(negotiationMessages.en).sort()).toEqual(Object.keys(negotiationMessages.es).sort());
+  });
+  it('money, negotiation and script keys never clash, even when i18next nests them by "."', () => {
+    const keys = [...Object.keys(moneyMessages.es), ...Object.keys(negotiationMessages.es), ...Object.keys(scriptMessages.es)];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.filter((k) => keys.some((o) => o.startsWith(`${k}.`)))).toEqual([]);
   });
   it('every enum has a label in both languages', () => {
     for (const lang of ['es', 'en'] as const) {
