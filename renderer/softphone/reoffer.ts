@@ -55,6 +55,29 @@ export function isOffering(session: RTCSession): boolean {
   return offering.has(session);
 }
 
+/**
+ * Returns a peer connection with an unanswered local offer (the re-INVITE got 491) to `stable` without a rollback.
+ * Rolling back (explicitly, or implicitly when the peer's next offer arrives) can leave Chromium's remote track
+ * muted for good after a hold glare although RTP keeps arriving. Instead we answer our own offer with the
+ * last negotiated remote description, so media state stays exactly as negotiated before; DTLS keeps its role.
+ */
+export async function settleUnsentOffer(pc: RTCPeerConnection): Promise<void> {
+  const remote = pc.currentRemoteDescription;
+  const local = pc.currentLocalDescription;
+  if (!remote || !local) {
+    await pc.setLocalDescription({ type: 'rollback' });
+    return;
+  }
+  const ourRole = /a=setup:(\w+)/.exec(local.sdp)?.[1];
+  const theirRole = ourRole === 'active' ? 'passive' : 'active';
+  const sdp = remote.sdp.replace(/a=setup:\w+/g, `a=setup:${theirRole}`);
+  try {
+    await pc.setRemoteDescription({ type: 'answer', sdp });
+  } catch {
+    if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+  }
+}
+
 export const JSSIP_INTERNALS_USED = ['_sendReinvite', '_setLocalMediaStatus'] as const;
 
 export function holdAttempt(session: RTCSession, hold: boolean): Promise<ReofferOutcome> {
@@ -90,9 +113,7 @@ export function holdAttempt(session: RTCSession, hold: boolean): Promise<Reoffer
               s._connectionPromiseQueue = s._connectionPromiseQueue
                 .then(async () => {
                   const pc = s._connection;
-                  if (pc && pc.signalingState === 'have-local-offer') {
-                    await pc.setLocalDescription({ type: 'rollback' });
-                  }
+                  if (pc && pc.signalingState === 'have-local-offer') await settleUnsentOffer(pc);
                 })
                 .catch(() => undefined);
               void s._connectionPromiseQueue.then(() => resolve('glare'));

@@ -52,13 +52,13 @@ test('hold survives a crossing re-INVITE (491 glare) from both sides', async ({ 
   expect(glares).toBeGreaterThan(0);
   await waitCall(agent, `c.onHold && c.remoteHold && c.status === 'active'`);
   await waitCall(debtor, `c.onHold && c.remoteHold && c.status === 'active'`);
-  // The dialog stays usable: both resume and the SDP state ends consistent on both sides. (Audio after a glare
-  // is not asserted: Chromium 156 can leave the remote track of the side whose offer was rolled back muted —
-  // see docs/pbx.md, "Known issues".)
+  // And the call still works: both resume and both hear each other again.
   expect(await agent.page.evaluate((id) => window.t.phone.resume(id), agentCall)).toBe(true);
   expect(await debtor.page.evaluate((id) => window.t.phone.resume(id), debtorCall)).toBe(true);
   await waitCall(agent, `!c.onHold && !c.remoteHold && c.status === 'active'`);
   await waitCall(debtor, `!c.onHold && !c.remoteHold && c.status === 'active'`);
+  await expectHearing(debtor, debtorCall, TONES.agent, true);
+  await expectHearing(agent, agentCall, TONES.debtor, true);
 });
 
 test('a hold pressed while another re-INVITE is in flight is queued, not dropped', async ({ agent, debtor }) => {
