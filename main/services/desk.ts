@@ -5,6 +5,8 @@ import type { Settings } from '../../shared/api/methods/app';
 import type { SyncStatus } from '../../shared/api/events';
 import { createDeskEvents, type DeskEvents } from './events';
 import { createHandlers, type DeskServices } from './handlers';
+import { createComplianceService } from './compliance';
+import type { ComplianceSettingsInput } from '../../shared/compliance/settings';
 import { createOutbox } from './outbox/outbox';
 import type { Deferral } from './queue/queue-service';
 import { createServerClient, type ServerClient } from './server-client';
@@ -24,8 +26,10 @@ export interface OpenDeskOptions {
   now?: () => Date;
   host?: { kind: 'electron' | 'browser'; autoUpdate: boolean };
   version?: string;
-  /** Compliance hook for the queue (shared/compliance, wired by the integrator). */
+  /** Compliance hook for the queue; default: the desk's compliance service (shared/compliance rules). */
   deferral?: Deferral;
+  /** The admin's reading of the uncertain compliance figures (shared/compliance/settings); defaults when omitted. */
+  complianceSettings?: ComplianceSettingsInput;
   log?: (level: 'warn' | 'error', msg: string, detail?: unknown) => void;
   serverTimeoutMs?: number;
 }
@@ -87,6 +91,11 @@ export function openDesk(opts: OpenDeskOptions): Desk {
     };
   }
 
+  // One compliance service per desk: the dial check, overrides, the queue's deferral and the audit trail.
+  const compliance = createComplianceService({
+    db, now, log, ...(opts.complianceSettings ? { settings: opts.complianceSettings } : {}),
+  });
+
   const services: DeskServices = {
     db, session, server: () => server, settings, events, now,
     info: {
@@ -102,7 +111,8 @@ export function openDesk(opts: OpenDeskOptions): Desk {
     onSettingsChanged: (s: Settings) => {
       if (s.serverUrl !== server.baseUrl) server = makeServer(s.serverUrl);
     },
-    ...(opts.deferral ? { deferral: opts.deferral } : {}),
+    compliance,
+    deferral: opts.deferral ?? compliance.deferral,
   };
   const handlers = createHandlers(services);
   const dispatch = createDispatcher(contract, handlers, {

@@ -19,6 +19,7 @@ import { refreshSlice, sliceOwner } from './portfolio/refresh';
 import { createNotesRepo } from './notes/notes-repo';
 import { createQueueService, type Deferral } from './queue/queue-service';
 import { disabledUpdates } from './updates/disabled-updates';
+import { createComplianceHandlers, createComplianceService, type ComplianceService } from './compliance';
 
 export interface DeskServices {
   db: Db;
@@ -29,6 +30,8 @@ export interface DeskServices {
   now: () => Date;
   info: z.input<typeof AppInfo>;
   deferral?: Deferral;
+  /** The desk's compliance service (one per desk; built here when the desk does not pass one). */
+  compliance?: ComplianceService;
   /** Called when the server's reachability changes (the desk's online/offline state). */
   setOnline: (online: boolean) => void;
   /** A mutation was added to the outbox (the desk re-announces its sync status). */
@@ -44,6 +47,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
   const lookup = createPhoneLookup(s.db);
   const hits = createHitSummaries(s.db);
   const notes = createNotesRepo(s.db);
+  const compliance = s.compliance ?? createComplianceService({ db: s.db, now: s.now });
   const queue = createQueueService(s.db, s.deferral ? { deferral: s.deferral } : {});
 
   /** Portfolio reads need a logged-in user whose slice this store holds. */
@@ -124,11 +128,12 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
         return queue.list(input, s.now());
       }),
       card: guard(async ({ debtorId }) => {
-        requireSliceUser();
+        const user = requireSliceUser();
         const c = card(debtorId);
         if (!c) {
           throw new ApiError({ code: 'not_found', message: `no debtor ${debtorId} in the local store`, key: 'errors.portfolio.debtorNotFound', params: { debtorId } });
         }
+        compliance.debtorViewed(user, c.debtor); // every view of a debtor's record is audited
         return c;
       }),
       search: guard(async ({ query }): Promise<DebtorHit[]> => {
@@ -140,6 +145,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
         return hits(lookup(phone).map((debtorId) => ({ debtorId, matchedOn: 'phone' as const })));
       }),
     },
+    compliance: createComplianceHandlers({ service: compliance, user: requireSliceUser, guard }),
     notes: {
       add: guard(async ({ debtorId, text }) => {
         const user = requireSliceUser();

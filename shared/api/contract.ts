@@ -3,6 +3,7 @@
  * handler in main/services/handlers. The preload, the browser host and the tests all derive from this object.
  */
 import { appMethods } from './methods/app';
+import { complianceMethods } from './methods/compliance';
 import { notesMethods } from './methods/notes';
 import { portfolioMethods } from './methods/portfolio';
 import { sessionMethods } from './methods/session';
@@ -16,6 +17,7 @@ export const contract = {
   session: sessionMethods,
   portfolio: portfolioMethods,
   notes: notesMethods,
+  compliance: complianceMethods,
   updates: updatesMethods,
 };
 export type Contract = typeof contract;

@@ -1,0 +1,272 @@
+/**
+ * The desk's compliance service, built once per desk over the local store: the check before every dial (from
+ * the store alone, online or not), a lead's override, the queue's deferral hook, the audit of every decision and
+ * every view of a debtor's record, and the review of past attempts against flags that arrived later.
+ *
+ * Flags are whatever the store holds at check time: a cease flag pulled while the agent was offline applies at
+ * the next check. The first time the desk sees a flag it writes a `flag_changed` row (when it took effect on the
+ * server, when the desk received it), which is what lets an earlier attempt be judged as made in good faith.
+ */
+import { ApiError } from '../../../shared/api/errors';
+import type { DialDecision, AttemptReview } from '../../../shared/api/methods/compliance';
+import type { Account, Contact, Debtor } from '../../../shared/domain/portfolio';
+import type { User } from '../../../shared/domain/users';
+import { appendAudit, auditContactDecision, verifyAuditLog, type AuditVerdict } from '../audit/audit-log';
+import { checkContactAttempt, deferralFor, type CheckDebtor, type ContactEvent, type Decision, type Reason } from '../../../shared/compliance/check';
+import { checkDebtorFrom } from '../../../shared/compliance/history';
+import { classifyPastAttempt } from '../../../shared/compliance/good-faith';
+import type { Channel, ComplianceFlag } from '../../../shared/compliance/rules-schema';
+import type { ComplianceSettingsInput } from '../../../shared/compliance/settings';
+import { debtorZoneCandidates, type ZoneCandidate } from '../../../shared/compliance/zones/debtor-zones';
+import type { Db } from '../store/open';
+import { toAccount, toDebtor, toPhone, type AccountRow, type ContactRow, type DebtorRow, type PhoneRow } from '../portfolio/rows';
+import type { Deferral, DeferralDecision, DeferralHistory } from '../queue/queue-service';
+import { mergeAttempts, type ContactFact } from './attempt-history';
+import { createAuditIndex, HISTORY_DAYS } from './audit-index';
+import { createRulebookSource, type ComplianceLog } from './rulebook-source';
+
+const DAY_MS = 86_400_000;
+
+/** A queue row blocked until a flag is lifted has no date; it sorts after every dated deferral. */
+export const DEFERRED_INDEFINITELY = '9999-12-31T23:59:59.999Z';
+
+/** Reasons a lead may authorize past (the engine refuses overrides of flags, refusals and do-not-call numbers). */
+const OVERRIDABLE = new Set<string>([
+  'outside_hours', 'day_not_allowed', 'holiday', 'frequency_cap', 'channels_per_window', 'min_gap',
+  'after_conversation', 'inconvenient_time',
+]);
+
+/** Who may override a block: a lead (the issue: "overrides only by a lead"). */
+const OVERRIDE_ROLES = new Set(['lead']);
+/** Who may verify the chain and review attempts. */
+const REVIEW_ROLES = new Set(['lead', 'admin']);
+
+export interface DialTarget {
+  debtorId: string;
+  accountId?: string | undefined;
+  phoneE164: string;
+  channel: Channel;
+}
+
+export interface ComplianceServiceOptions {
+  db: Db;
+  now: () => Date;
+  settings?: ComplianceSettingsInput;
+  log?: ComplianceLog;
+}
+
+export function createComplianceService(opts: ComplianceServiceOptions) {
+  const { db, now } = opts;
+  const log: ComplianceLog = opts.log ?? ((level, msg, detail) => console[level](`[compliance] ${msg}`, detail ?? ''));
+  const rulebook = createRulebookSource(db, { ...(opts.settings ? { settings: opts.settings } : {}), log });
+  const index = createAuditIndex(db, now);
+  const q = {
+    debtor: db.prepare('SELECT * FROM debtors WHERE id = ?'),
+    account: db.prepare('SELECT * FROM accounts WHERE id = ? AND debtor_id = ?'),
+    activeAccounts: db.prepare("SELECT * FROM accounts WHERE debtor_id = ? ORDER BY status = 'active' DESC, id"),
+    phones: db.prepare('SELECT * FROM phones WHERE debtor_id = ?'),
+    contacts: db.prepare('SELECT id, account_id, channel, direction, phone_e164, started_at, conversation FROM contacts WHERE debtor_id = ? AND started_at >= ?'),
+  };
+
+  function notFound(debtorId: string): ApiError {
+    return new ApiError({ code: 'not_found', message: `no debtor ${debtorId} in the local store`, key: 'errors.portfolio.debtorNotFound', params: { debtorId } });
+  }
+
+  /** Records a flag the desk sees for the first time (or one lifted), with when it took effect on the server. */
+  function noticeFlags(debtor: Debtor, at: string): void {
+    const change = index.flagChange(debtor.id, debtor.flags as ComplianceFlag[], debtor.updatedAt);
+    if (!change) return;
+    appendAudit(db, { at, actor: 'system', action: 'flag_changed', subject: `debtor:${debtor.id}`, detail: change.detail });
+    change.commit(at);
+  }
+
+  function historyOf(debtorId: string, nowMs: number): ContactEvent[] {
+    const since = new Date(nowMs - HISTORY_DAYS * DAY_MS).toISOString();
+    const rows = q.contacts.all(debtorId, since) as Array<Pick<ContactRow, 'account_id' | 'channel' | 'direction' | 'phone_e164' | 'started_at' | 'conversation'>>;
+    const facts: ContactFact[] = rows.map((r) => ({
+      atMs: Date.parse(r.started_at), channel: r.channel as Channel, accountId: r.account_id,
+      direction: r.direction as 'outbound' | 'inbound', conversation: r.conversation === 1, phoneE164: r.phone_e164,
+    }));
+    return mergeAttempts(facts, index.attempts(debtorId));
+  }
+
+  /** Several accounts (a dial about the debtor in general): allowed only if allowed for every one. */
+  function combine(decisions: Decision[]): Decision {
+    if (decisions.length === 1) return decisions[0]!;
+    const blocked = decisions.filter((d): d is Extract<Decision, { allowed: false }> => !d.allowed);
+    if (blocked.length === 0) return decisions.find((d) => d.allowed && d.override) ?? decisions[0]!;
+    const seen = new Set<string>();
+    const reasons: Reason[] = [];
+    for (const d of blocked) {
+      for (const r of d.reasons) {
+        const key = JSON.stringify(r);
+        if (!seen.has(key)) {
+          seen.add(key);
+          reasons.push(r);
+        }
+      }
+    }
+    const next = blocked.some((d) => d.nextAllowedAt === null) ? null : blocked.map((d) => d.nextAllowedAt!).sort().at(-1)!;
+    return { allowed: false, reasons, nextAllowedAt: next };
+  }
+
+  function check(user: User, target: DialTarget, override?: { reason: string }): DialDecision {
+    const at = now();
+    const atIso = at.toISOString();
+    const row = q.debtor.get(target.debtorId) as DebtorRow | undefined;
+    if (!row) throw notFound(target.debtorId);
+    const debtor = toDebtor(row);
+    let accounts: Account[];
+    if (target.accountId !== undefined) {
+      const a = q.account.get(target.accountId, target.debtorId) as AccountRow | undefined;
+      if (!a) {
+        throw new ApiError({
+          code: 'not_found', message: `account ${target.accountId} is not an account of debtor ${target.debtorId}`,
+          key: 'errors.compliance.accountNotFound', params: { accountId: target.accountId, debtorId: target.debtorId },
+        });
+      }
+      accounts = [toAccount(a)];
+    } else {
+      const all = (q.activeAccounts.all(target.debtorId) as AccountRow[]).map(toAccount);
+      const active = all.filter((a) => a.status === 'active');
+      accounts = active.length > 0 ? active : all.slice(0, 1);
+    }
+    noticeFlags(debtor, atIso);
+    const phones = (q.phones.all(target.debtorId) as PhoneRow[]).map(toPhone);
+    const checkDebtor: CheckDebtor = { ...checkDebtorFrom(debtor, phones), flags: index.flagInputs(debtor.id, debtor.flags as ComplianceFlag[]) };
+    const history = historyOf(debtor.id, at.getTime());
+    const rules = rulebook.rules();
+    const attempt = {
+      channel: target.channel, at: atIso, phoneE164: target.phoneE164,
+      ...(override ? { override: { by: user.id, role: user.role, reason: override.reason } } : {}),
+    };
+    const targets = accounts.length > 0 ? accounts.map((a) => ({ id: a.id, creditorId: a.creditorId })) : [{ id: debtor.id, creditorId: debtor.creditorId }];
+    const decision = combine(targets.map((account) => checkContactAttempt({ rules, debtor: checkDebtor, account, attempt, history, now: atIso })));
+    const record = auditContactDecision(db, {
+      at: atIso, actor: user.id, debtorId: debtor.id, accountId: target.accountId ?? null, channel: target.channel,
+      phoneE164: target.phoneE164, decision,
+    });
+    index.recorded(record);
+    const zones = [...new Set(debtorZoneCandidates({
+      country: debtor.country, region: debtor.region, timeZone: debtor.timeZone, phones: phones.map((p) => p.e164),
+      dialledE164: target.phoneE164,
+    }).map((z) => z.zone))];
+    return {
+      allowed: decision.allowed,
+      reasons: decision.allowed ? [] : decision.reasons,
+      nextAllowedAt: decision.allowed ? null : decision.nextAllowedAt,
+      debtorZone: debtor.timeZone,
+      zones,
+      overridable: !decision.allowed && decision.reasons.length > 0 && decision.reasons.every((r) => OVERRIDABLE.has(r.code)),
+      override: decision.allowed && decision.override ? decision.override : null,
+      checkedAt: atIso,
+      auditSeq: record.seq,
+    };
+  }
+
+  // ---- the queue's hook ----------------------------------------------------------------------------------------
+  // 5,000 accounts per queue build: zones are computed once per place, a debtor's check input and events once
+  // per debtor, and debtors with nothing in their history share one result per place, flags and minute (windows
+  // and holidays change on minute boundaries, so within one minute the answer cannot differ).
+  const zonesByPlace = new Map<string, readonly ZoneCandidate[]>();
+  const perDebtor = new WeakMap<Debtor, { input: CheckDebtor; placeKey: string }>();
+  const perHistory = new WeakMap<readonly Contact[], ContactEvent[]>();
+  let memoMinute = -1;
+  let memoRules: unknown = null;
+  let memo = new Map<string, DeferralDecision | null>();
+
+  function toDecision(d: ReturnType<typeof deferralFor>): DeferralDecision | null {
+    if (!d.deferred) return null;
+    const r = d.reasons[0] ?? { code: 'no_rules_for_country', params: {} };
+    return { until: d.until ?? DEFERRED_INDEFINITELY, reason: r };
+  }
+
+  const deferral: Deferral = (account: Account, debtor: Debtor, history: DeferralHistory) => {
+    const nowDate = now();
+    const nowMs = nowDate.getTime();
+    const nowIso = nowDate.toISOString();
+    let d = perDebtor.get(debtor);
+    if (!d) {
+      const placeKey = `${debtor.country}|${debtor.region ?? ''}|${debtor.timeZone}`;
+      let zones = zonesByPlace.get(placeKey);
+      if (!zones) zonesByPlace.set(placeKey, (zones = debtorZoneCandidates({ country: debtor.country, region: debtor.region, timeZone: debtor.timeZone })));
+      d = {
+        input: { id: debtor.id, country: debtor.country, region: debtor.region, timeZone: debtor.timeZone, flags: debtor.flags, zones },
+        placeKey: `${placeKey}|${debtor.flags.join(',')}`,
+      };
+      perDebtor.set(debtor, d);
+    }
+    let events = history.contacts.length === 0 ? undefined : perHistory.get(history.contacts);
+    if (!events) {
+      const facts: ContactFact[] = history.contacts.map((c) => ({
+        atMs: Date.parse(c.startedAt), channel: c.channel, accountId: c.accountId, direction: c.direction,
+        conversation: c.conversation, phoneE164: c.phoneE164,
+      }));
+      events = index.hasAttempts(debtor.id) ? mergeAttempts(facts, index.attempts(debtor.id)) : facts;
+      // The queue hands every contact-less debtor the same empty array: only real histories are cached.
+      if (history.contacts.length > 0) perHistory.set(history.contacts, events);
+    }
+    const rules = rulebook.rules();
+    if (events.length === 0) {
+      const minute = Math.floor(nowMs / 60_000);
+      if (minute !== memoMinute || rules !== memoRules) {
+        memoMinute = minute;
+        memoRules = rules;
+        memo = new Map();
+      }
+      const key = `${account.creditorId}|${d.placeKey}`;
+      const hit = memo.get(key);
+      if (hit !== undefined) return hit;
+      const r = toDecision(deferralFor({ rules, debtor: d.input, account: { id: account.id, creditorId: account.creditorId }, history: events, now: nowIso }));
+      memo.set(key, r);
+      return r;
+    }
+    return toDecision(deferralFor({ rules, debtor: d.input, account: { id: account.id, creditorId: account.creditorId }, history: events, now: nowIso }));
+  };
+
+  function requireRole(user: User, roles: Set<string>, what: string, key: string): void {
+    if (!roles.has(user.role)) {
+      throw new ApiError({ code: 'forbidden', message: `${what}: only ${[...roles].join(' or ')} (you are ${user.role})`, key, params: { role: user.role } });
+    }
+  }
+
+  return {
+    deferral,
+    /** The check before a dial; recorded in the audit log whatever it decides. */
+    checkDial(user: User, target: DialTarget): DialDecision {
+      return check(user, target);
+    },
+    /** A lead's exception, with a reason; recorded (contact_override, or contact_blocked when not overridable). */
+    override(user: User, target: DialTarget & { reason: string }): DialDecision {
+      requireRole(user, OVERRIDE_ROLES, 'override', 'errors.compliance.overrideForbidden');
+      return check(user, target, { reason: target.reason });
+    },
+    /** Every view of a debtor's record: one audit row (and the debtor's flags noticed). */
+    debtorViewed(user: User, debtor: Debtor): void {
+      const at = now().toISOString();
+      noticeFlags(debtor, at);
+      appendAudit(db, { at, actor: user.id, action: 'debtor_viewed', subject: `debtor:${debtor.id}`, detail: { debtorId: debtor.id } });
+    },
+    verifyAudit(user: User, opts: { expectedHead?: string } = {}): AuditVerdict {
+      requireRole(user, REVIEW_ROLES, 'verify the audit log', 'errors.compliance.reviewForbidden');
+      return verifyAuditLog(db, opts);
+    },
+    /** This desk's recent attempts on a debtor, judged against the flags as known now. */
+    attempts(user: User, debtorId: string): AttemptReview[] {
+      requireRole(user, REVIEW_ROLES, 'review attempts', 'errors.compliance.reviewForbidden');
+      const row = q.debtor.get(debtorId) as DebtorRow | undefined;
+      if (!row) throw notFound(debtorId);
+      const debtor = toDebtor(row);
+      noticeFlags(debtor, now().toISOString());
+      const flags = index.flagInputs(debtorId, debtor.flags as ComplianceFlag[]);
+      return index.attempts(debtorId).map((a) => {
+        const c = classifyPastAttempt(a.at, flags);
+        return {
+          seq: a.seq, at: a.at, actor: a.actor, action: a.action, phoneE164: a.phoneE164, status: c.status,
+          flags: c.status === 'compliant' ? [] : c.flags,
+        };
+      });
+    },
+  };
+}
+export type ComplianceService = ReturnType<typeof createComplianceService>;
