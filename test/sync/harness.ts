@@ -3,7 +3,8 @@
  * with an engine, and mutation makers. Everything real: PGlite/PostgreSQL, Fastify on loopback, SQLCipher.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installErrorHandlers } from '../../server/http/errors';
 import { buildServer } from '../../server/app';
 import { signToken } from '../../server/auth/token';
 import type { Database } from '../../server/db/port';
@@ -78,18 +79,27 @@ export interface SyncServer {
   close(): Promise<void>;
 }
 
+/**
+ * A server on a real loopback port. By default the product's own `buildServer` (which registers the sync plugin);
+ * with test hooks or a hub of the test's own, the sync plugin alone on a bare app with the same error handling.
+ */
 export async function startSyncServer(db: Database, opts: { databaseUrl?: string; hooks?: ApplyHooks; hub?: ChangeHub; port?: number; closeConnections?: boolean } = {}): Promise<SyncServer> {
-  const app = await buildServer({ db, jwtSecrets: [SECRET], logger: false, bodyLimit: 2 * 1024 * 1024 });
+  let app: FastifyInstance;
+  if (opts.hooks || opts.hub) {
+    app = Fastify({ bodyLimit: 2 * 1024 * 1024 });
+    installErrorHandlers(app);
+    app.removeContentTypeParser('text/plain');
+    await app.register(syncRoutes, {
+      db, keys: [KEY], databaseUrl: opts.databaseUrl, ...(opts.hooks ? { hooks: opts.hooks } : {}), ...(opts.hub ? { hub: opts.hub } : {}),
+    });
+  } else {
+    app = await buildServer({ db, jwtSecrets: [SECRET], logger: false, bodyLimit: 2 * 1024 * 1024, databaseUrl: opts.databaseUrl });
+  }
+  await app.ready();
   if (opts.closeConnections) {
     // One request per connection, so the fault proxy decides a fault per request.
-    app.addHook('onSend', async (_req, reply, payload) => {
-      reply.header('connection', 'close');
-      return payload;
-    });
+    app.server.on('request', (_req, res) => { res.shouldKeepAlive = false; });
   }
-  await app.register(syncRoutes, {
-    db, keys: [KEY], databaseUrl: opts.databaseUrl, ...(opts.hooks ? { hooks: opts.hooks } : {}), ...(opts.hub ? { hub: opts.hub } : {}),
-  });
   const url = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   let closed = false;
   return {
@@ -112,7 +122,7 @@ export interface TestDesk {
   close(): Promise<void>;
 }
 
-export function openTestDesk(file: string, key: Buffer, opts: Partial<SyncEngineOptions> & Pick<SyncEngineOptions, 'baseUrl'> & { agentId?: string }): TestDesk {
+export function openTestDesk(file: string, key: Buffer, opts: Partial<Omit<SyncEngineOptions, 'agentId'>> & Pick<SyncEngineOptions, 'baseUrl'> & { agentId?: string }): TestDesk {
   const { db } = openStore({ file, key });
   const outbox = createOutbox(db);
   const events = createDeskEvents();

@@ -170,7 +170,7 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     return pages;
   }
 
-  async function runOnce(): Promise<SyncRunResult> {
+  async function runOnce(mode: { pull: boolean } = { pull: true }): Promise<SyncRunResult> {
     const token = opts.token();
     const agentId = opts.agentId();
     if (!token || !agentId) {
@@ -179,7 +179,7 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     }
     try {
       const { pushed, refused } = await pushAll(token, agentId);
-      const pulledPages = await pullAll(token, agentId);
+      const pulledPages = mode.pull ? await pullAll(token, agentId) : 0;
       failures = 0;
       setOnline(true);
       return { ok: true, pushed, refused, pulledPages };
@@ -252,6 +252,11 @@ export function createSyncEngine(opts: SyncEngineOptions) {
       if (running) await running.catch(() => undefined);
     },
     syncNow,
+    /** Push only (no pull), outside the serialised loop: for benchmarks and a "send now" button. */
+    async pushNow(): Promise<SyncRunResult> {
+      if (running) await running.catch(() => undefined);
+      return runOnce({ pull: false });
+    },
     /** A local change was just committed (with its outbox row): report it and push soon. */
     nudge(): void {
       emitStatus();

@@ -47,6 +47,10 @@ create table call_events (
 create index call_events_call_idx on call_events (call_id, at);
 create index call_events_debtor_idx on call_events (debtor_id, at);
 
+-- An applied mutation's content lives in its entity row (entity_id names it); the payload is kept only for
+-- refused ones, so the agent's appeal and support can see exactly what was sent. Halves the push's writes.
+alter table sync_mutations alter column payload drop not null;
+alter table sync_mutations add column entity_id text;
 create index sync_mutations_user_idx on sync_mutations (user_id, received_at);
 
 create index debtors_row_seq_idx on debtors (row_seq);
