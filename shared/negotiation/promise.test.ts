@@ -3,6 +3,7 @@ import type { Money } from '../money';
 import type { NegotiationContext } from './arrangement';
 import { computeOffers } from './offers';
 import { readBackText, validatePromise, type PromiseDraft, type PromiseMeta } from './promise';
+import { reminderSchedule } from './reminders';
 import { coBusinessDay, S2 } from './testing/fixtures';
 
 const cop = (pesos: number): Money => ({ amountMinor: pesos * 100, currency: 'COP' });
@@ -32,6 +33,17 @@ describe('validatePromise', () => {
   it('the day-before reminder of a Monday payment goes out on Friday (no Sunday contact in Colombia)', () => {
     const r = validatePromise({ ...pif, dates: ['2026-11-30'] }, ctx, meta);
     expect(r.ok && r.promise.reminders.map((x) => x.localDate)).toEqual(['2026-11-27', '2026-11-30']);
+  });
+
+  it('reminders stay at 09:00 local across a DST change (New York, due Monday 2 Nov 2026)', () => {
+    const weekdays = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+    const schedule = [{ seq: 1, kind: 'single' as const, dueDate: '2026-11-02', amount: { amountMinor: 10_000, currency: 'USD' as const } }];
+    expect(reminderSchedule(schedule, { today: '2026-10-28', zone: 'America/New_York', isBusinessDay: weekdays })).toEqual([
+      { paymentSeq: 1, kind: 'day_before', localDate: '2026-10-30', sendAt: '2026-10-30T13:00:00Z' },
+      { paymentSeq: 1, kind: 'due_day', localDate: '2026-11-02', sendAt: '2026-11-02T14:00:00Z' },
+    ]);
+    // made the same day it is due: only the due-day reminder
+    expect(reminderSchedule(schedule, { today: '2026-11-02', zone: 'America/New_York', isBusinessDay: weekdays }).map((r) => r.kind)).toEqual(['due_day']);
   });
 
   it('refuses each policy breach with its field and code', () => {
