@@ -20,6 +20,7 @@ import { createNotesRepo } from './notes/notes-repo';
 import { createQueueService, type Deferral } from './queue/queue-service';
 import { disabledUpdates } from './updates/disabled-updates';
 import { createComplianceHandlers, createComplianceService, type ComplianceService } from './compliance';
+import { createNegotiationHandlers } from './negotiation';
 
 export interface DeskServices {
   db: Db;
@@ -145,6 +146,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
         return hits(lookup(phone).map((debtorId) => ({ debtorId, matchedOn: 'phone' as const })));
       }),
     },
+    negotiation: createNegotiationHandlers({ db: s.db, now: s.now, user: requireSliceUser, guard, ...(s.outboxChanged ? { outboxChanged: s.outboxChanged } : {}) }),
     compliance: createComplianceHandlers({ service: compliance, user: requireSliceUser, guard }),
     notes: {
       add: guard(async ({ debtorId, text }) => {

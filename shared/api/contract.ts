@@ -4,6 +4,7 @@
  */
 import { appMethods } from './methods/app';
 import { complianceMethods } from './methods/compliance';
+import { negotiationMethods } from './methods/negotiation';
 import { notesMethods } from './methods/notes';
 import { portfolioMethods } from './methods/portfolio';
 import { sessionMethods } from './methods/session';
@@ -18,6 +19,7 @@ export const contract = {
   portfolio: portfolioMethods,
   notes: notesMethods,
   compliance: complianceMethods,
+  negotiation: negotiationMethods,
   updates: updatesMethods,
 };
 export type Contract = typeof contract;
