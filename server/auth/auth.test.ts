@@ -52,3 +52,22 @@ describe('tokens (HS256)', () => {
     expect(verifyToken(token, [KEY], (iat - 3600) * 1000)).toEqual({ ok: false, reason: 'expired' });
   });
 });
+
+describe('login throttle', () => {
+  it('blocks a key after the failures allowed in the window, until the oldest one ages out; success resets', async () => {
+    const { createLoginThrottle } = await import('./throttle');
+    const t = createLoginThrottle({ maxFailures: 3, windowMs: 1000 });
+    t.failed('a', 0);
+    t.failed('a', 100);
+    expect(t.retryAfter('a', 200)).toBe(0);
+    t.failed('a', 200);
+    expect(t.retryAfter('a', 300)).toBe(700);
+    expect(t.retryAfter('b', 300)).toBe(0);
+    expect(t.retryAfter('a', 1000)).toBe(0);
+    t.failed('c', 0);
+    t.failed('c', 0);
+    t.succeeded('c');
+    t.failed('c', 1);
+    expect(t.retryAfter('c', 2)).toBe(0);
+  });
+});

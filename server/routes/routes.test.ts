@@ -99,6 +99,16 @@ describe.each(testBackends())('HTTP routes on $name', (backend) => {
     expect(unknown.json()).toEqual(wrong.json());
   });
 
+  it('throttles a username after 10 wrong passwords from one address (429), even for the right one, writing nothing', async () => {
+    for (let i = 0; i < 10; i++) expect((await login('agent5', `guess-${i}`)).statusCode).toBe(401);
+    const blocked = await refusedWithoutWriting(() => login('agent5'));
+    expect(blocked.statusCode).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
+    expect(errorOf(blocked)).toMatchObject({ code: 'blocked', key: 'errors.tooManyLogins', params: { minutes: 15 } });
+    // Other users are unaffected.
+    expect((await login('agent4')).statusCode).toBe(200);
+  });
+
   it('names the field of a bad login body (400) and writes nothing', async () => {
     const res = await refusedWithoutWriting(() =>
       app.inject({ method: 'POST', url: `${P}/auth/login`, payload: { username: 'agent1' } }),
