@@ -1,6 +1,10 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../ui/Panel';
 import { useDebtor } from '../debtor/store';
+import { useQueue } from '../queue/store';
+import { OffersPreview } from './OffersPreview';
+import { useOffers } from './store';
 
 /**
  * The guided call column. With no call up it says so plainly and shows what the call will run on (the
@@ -12,6 +16,15 @@ export function GuidedCallPanel() {
   const card = useDebtor((s) => s.card);
   const segments = card ? [...new Set(card.accounts.filter((a) => a.status === 'active').map((a) => a.segment))].sort() : [];
   const flags = card?.debtor.flags ?? [];
+  // The account the call is about: the queue's cursor when it is this debtor's, else their largest open one.
+  const cursor = useQueue((s) => s.items.find((i) => i.accountId === s.selectedId));
+  const active = card ? card.accounts.filter((a) => a.status === 'active').sort((a, b) => b.balanceMinor - a.balanceMinor) : [];
+  const account = active.find((a) => a.id === cursor?.accountId) ?? active[0] ?? null;
+  const accountId = account?.id ?? null;
+  useEffect(() => {
+    if (accountId) void useOffers.getState().load(accountId);
+    else useOffers.getState().clear();
+  }, [accountId]);
   return (
     <section className="col col-call" aria-labelledby="call-h">
       <header className="col-head">
@@ -37,8 +50,12 @@ export function GuidedCallPanel() {
         <Section title={t('call.script')}>
           <p className="placeholder-text">{t('call.scriptIdle')}</p>
         </Section>
-        <Section title={t('call.offers')}>
-          <p className="placeholder-text">{t('call.offersIdle')}</p>
+        <Section title={t('call.offers')} aside={account ? account.accountNumber : undefined}>
+          {accountId ? (
+            <OffersPreview onRetry={() => { useOffers.getState().clear(); void useOffers.getState().load(accountId); }} />
+          ) : (
+            <p className="placeholder-text">{t('call.offersIdle')}</p>
+          )}
         </Section>
         <Section title={t('call.promise')} aside={<kbd className="kbd">F10</kbd>}>
           <p className="placeholder-text">{t('call.promiseIdle')}</p>

@@ -110,6 +110,9 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
   await expect(page.getByTestId('queue-place')).toContainText(`Puesto 2 de ${assigned.size} en la cola:`);
   await expect(card.locator('.timeline li').first()).toBeVisible();
   await expect(page.locator('.call-policy')).toContainText('Política: segment');
+  // The call column already shows what the account's policy allows, from the local store.
+  await expect(page.getByTestId('offers').locator('tr').first()).toBeVisible();
+  await expect(page.getByTestId('offers')).toContainText(/Pago total|Acuerdo de pago único|Plan de cuotas/);
   await snap(page, 'agent-card');
 
   // Search (F3) by a phone of another debtor, typed the way a person would say it.
