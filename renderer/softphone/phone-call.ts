@@ -21,6 +21,7 @@ export interface PhoneCallHost {
   speakerId(): string;
   dtmfMode(): DtmfMode;
   iceBudget: { budgetMs: number; gatheringTimeoutMs: number } | null;
+  autoRecord(): boolean;
   changed(call: PhoneCall): void;
   ended(call: PhoneCall): void;
   notice(key: string, params?: Record<string, string | number>, level?: 'info' | 'warning' | 'error'): void;
@@ -157,6 +158,7 @@ export class PhoneCall {
         this.quality = new QualityMonitor(this.pc, (quality) => this.update({ quality }));
         this.quality.start();
       }
+      if (this.host.autoRecord() && this.startRecording()) this.host.notice('phone.notice.recordingOn', {}, 'info');
     }) as never);
     this.on('reinvite', ((e: { reject: (o: { status_code: number }) => void }) => {
       if (isOffering(this.session)) e.reject({ status_code: 491 });

@@ -76,6 +76,7 @@ export class Softphone {
       reconnectMaxSec: 30,
       acceptTransfers: true,
       noAnswerTimeoutSec: 60,
+      autoRecord: false,
       ...opts.settings,
     };
     this.media = new LocalMedia({
@@ -100,13 +101,13 @@ export class Softphone {
       },
     });
     this.ringer = new Ringer(this.logger);
-    const self = this;
     this.host = {
       sink: opts.events,
       logger: this.logger,
       recordings: opts.recordings,
       speakerId: () => this.devices.speakerId,
       dtmfMode: () => this.settings.dtmfMode,
+      autoRecord: () => this.settings.autoRecord,
       iceBudget: this.settings.jssipDefaultIce
         ? null
         : { budgetMs: this.settings.iceBudgetMs, gatheringTimeoutMs: this.settings.iceGatheringTimeoutMs },
@@ -116,12 +117,8 @@ export class Softphone {
       remoteDtmf: (call, tone) => {
         for (const l of this.dtmfListeners) l(call.id, tone);
       },
-      refer(call, e) {
-        self.onRefer(call, e);
-      },
-      replaces(_call, e) {
-        e.accept((s) => self.autoAnswer.add(s));
-      },
+      refer: (call, e) => this.onRefer(call, e),
+      replaces: (_call, e) => e.accept((s) => this.autoAnswer.add(s)),
     };
   }
 

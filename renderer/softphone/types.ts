@@ -120,6 +120,8 @@ export interface PhoneSettings {
   acceptTransfers?: boolean;
   /** Seconds an incoming call rings before it is rejected as unanswered. */
   noAnswerTimeoutSec?: number;
+  /** Record every answered call (the creditor's policy asks for it); the agent is told. */
+  autoRecord?: boolean;
   /** Country used to read national numbers typed by the agent (ISO 3166-1 alpha-2). */
   defaultCountry?: string;
 }

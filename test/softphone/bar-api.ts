@@ -1,8 +1,9 @@
 /** What the phone bar test page exposes on window (typed for the specs). */
-import type { Softphone } from '../../renderer/softphone';
+import type { MemoryDevicePreferences, Softphone } from '../../renderer/softphone';
 
 export interface BarPageApi {
   engine: Softphone;
+  prefs: MemoryDevicePreferences;
   setLanguage(l: 'es' | 'en'): Promise<unknown>;
 }
 

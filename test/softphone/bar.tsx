@@ -12,6 +12,7 @@ import '../../renderer/styles/desk.css';
 import './bar-api';
 
 const q = new URLSearchParams(location.search);
+const prefs = new MemoryDevicePreferences();
 const engine = new Softphone({
   settings: {
     wsUrl: q.get('ws')!,
@@ -22,7 +23,7 @@ const engine = new Softphone({
     reconnectMaxSec: 4,
   },
   events: new MemoryCallEventSink(),
-  devicePrefs: new MemoryDevicePreferences(),
+  devicePrefs: prefs,
 });
 usePhone.getState().attach(engine);
 void engine.start();
@@ -32,4 +33,4 @@ createRoot(document.getElementById('root')!).render(
   </div>,
 );
 
-window.bar = { engine, setLanguage: (l) => i18n.changeLanguage(l) };
+window.bar = { engine, prefs, setLanguage: (l) => i18n.changeLanguage(l) };

@@ -122,6 +122,9 @@ export function PhoneBar() {
         <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'keypad'} onClick={() => s.togglePanel('keypad')}>
           {t('phone.bar.keypad')}
         </button>
+        <button type="button" className="btn" disabled={!snap} aria-expanded={s.panel === 'devices'} onClick={() => s.togglePanel('devices')}>
+          {t('phone.bar.audio')}
+        </button>
       </span>
 
       {quality ? (
@@ -175,6 +178,33 @@ export function PhoneBar() {
               {t('phone.bar.consult')}
             </button>
           )}
+        </span>
+      ) : null}
+
+      {s.panel === 'devices' && snap ? (
+        <span className="phonebar-devices" role="group" aria-label={t('phone.bar.audio')}>
+          <label>
+            {t('phone.bar.microphone')}{' '}
+            <select value={snap.devices.microphoneId} onChange={(e) => s.setMicrophone(e.target.value)} data-testid="phone-mic">
+              <option value="">{t('phone.bar.systemDefault')}</option>
+              {snap.devices.inputs.map((d) => (
+                <option key={d.deviceId} value={d.deviceId}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('phone.bar.speaker')}{' '}
+            <select value={snap.devices.speakerId} onChange={(e) => s.setSpeaker(e.target.value)} data-testid="phone-speaker">
+              <option value="">{t('phone.bar.systemDefault')}</option>
+              {snap.devices.outputs.map((d) => (
+                <option key={d.deviceId} value={d.deviceId}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
         </span>
       ) : null}
 

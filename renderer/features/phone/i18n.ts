@@ -86,6 +86,10 @@ export const phoneEs = {
       qualityNone: 'Calidad: midiendo…',
       level: { good: 'buena', fair: 'aceptable', poor: 'mala', bad: 'muy mala' },
       dismiss: 'Cerrar aviso',
+      audio: 'Audio',
+      microphone: 'Micrófono',
+      speaker: 'Parlante',
+      systemDefault: 'Predeterminado del sistema',
     },
   },
 };
@@ -176,6 +180,10 @@ export const phoneEn: PhoneMessages = {
       qualityNone: 'Quality: measuring…',
       level: { good: 'good', fair: 'fair', poor: 'poor', bad: 'bad' },
       dismiss: 'Dismiss notice',
+      audio: 'Audio',
+      microphone: 'Microphone',
+      speaker: 'Speaker',
+      systemDefault: 'System default',
     },
   },
 };

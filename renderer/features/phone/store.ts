@@ -13,7 +13,7 @@ export interface BarError {
   params?: Record<string, string | number>;
 }
 
-type Panel = 'none' | 'keypad' | 'transfer';
+type Panel = 'none' | 'keypad' | 'transfer' | 'devices';
 
 interface PhoneState {
   engine: Softphone | null;
@@ -40,6 +40,8 @@ interface PhoneState {
   consult(): void;
   completeTransfer(): void;
   dismissNotice(id: number): void;
+  setMicrophone(deviceId: string): void;
+  setSpeaker(deviceId: string): void;
 }
 
 function toBarError(err: unknown): BarError {
@@ -119,5 +121,7 @@ export const usePhone = create<PhoneState>((set, get) => {
       });
     },
     dismissNotice: (id) => act((e) => e.dismissNotice(id)),
+    setMicrophone: (id) => act((e) => e.setMicrophone(id)),
+    setSpeaker: (id) => act((e) => e.setSpeaker(id)),
   };
 });

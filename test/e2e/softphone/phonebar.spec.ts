@@ -35,6 +35,19 @@ test('the phone bar drives a real call: state words, dial, F7 hold, F8 mute, F6 
     await expectHearing(debtor, debtorCall, TONES.agent, false);
     await page.screenshot({ path: testInfo.outputPath('phonebar-in-call.png') });
     await page.keyboard.press('F8');
+    await expectHearing(debtor, debtorCall, TONES.agent, true);
+
+    // Choosing another microphone mid-call: remembered through the preferences port, the call keeps its audio.
+    await bar.getByRole('button', { name: 'Audio' }).click();
+    const mic = page.getByTestId('phone-mic');
+    const options = await mic.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(options.length).toBeGreaterThan(1);
+    const chosen = options[options.length - 1]!;
+    await mic.selectOption(chosen);
+    await page.waitForFunction((id) => window.bar.prefs.prefs.microphoneId === id, chosen);
+    await expect(mic).toHaveValue(chosen);
+    await expectHearing(debtor, debtorCall, TONES.agent, true);
+    await page.screenshot({ path: testInfo.outputPath('phonebar-devices.png') });
 
     await page.keyboard.press('F6');
     await expect(page.getByTestId('phone-number')).toBeVisible();

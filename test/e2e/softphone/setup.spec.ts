@@ -52,3 +52,36 @@ test('a wrong SIP password shows "failed" with the reason, not an endless reconn
     await chrome.close();
   }
 });
+
+test('with the recording policy on, every answered call is recorded (both sides) and the agent is told', async ({ pbx, pageUrl, workDir, debtor }) => {
+  const chrome = await launchChromium({ name: 'rec-agent', freq: TONES.agent, workDir });
+  try {
+    const page = chrome.page;
+    await page.goto(pageUrl);
+    await page.waitForFunction(() => typeof window.t !== 'undefined');
+    await page.evaluate((s) => window.t.start(s), {
+      wsUrl: pbx.wsUrl,
+      sipUri: `sip:agent5@${pbx.domain}`,
+      password: pbx.users.agent5!,
+      audioProcessing: false,
+      autoRecord: true,
+    });
+    await page.waitForFunction(() => window.t.state().registration.kind === 'registered');
+    const callId = await page.evaluate((n) => window.t.phone.dial(n, { contactId: 'contact-policy' }), NUMBERS.debtor);
+    const debtorCall = await waitCall(debtor, `c.status === 'incoming'`);
+    await debtor.page.evaluate((id) => window.t.phone.answer(id), debtorCall);
+    await page.waitForFunction((id) => window.t.liveCalls().some((c) => c.id === id && c.status === 'active'), callId);
+    await page.waitForFunction(() => window.t.state().notices.some((n) => n.key === 'phone.notice.recordingOn'));
+    expect((await page.evaluate(() => window.t.state())).calls[0]?.recording).toBe(true);
+    await page.waitForTimeout(2000);
+    await page.evaluate((id) => window.t.phone.hangup(id), callId);
+    await page.waitForFunction(() => window.t.recordingCount() === 1);
+    const rec = await page.evaluate(() => window.t.recordingLevels(0, [440, 1200]));
+    expect(rec.contactId).toBe('contact-policy');
+    expect(rec.levels[TONES.agent]).toBeGreaterThan(-30);
+    expect(rec.levels[TONES.debtor]).toBeGreaterThan(-30);
+  } finally {
+    await chrome.page.evaluate(() => window.t.stop()).catch(() => undefined);
+    await chrome.close();
+  }
+});
