@@ -8,6 +8,7 @@ import { moneyMessages } from '../../shared/money/messages';
 import { phoneMessages } from '../../shared/phones/messages';
 import { negotiationMessages } from '../../shared/negotiation/messages';
 import { phoneEn, phoneEs } from '../features/phone/i18n';
+import { complianceResources } from '../features/compliance/i18n';
 import type { Language } from '../../shared/domain/codes';
 import { es } from './es';
 import { en } from './en';
@@ -20,6 +21,7 @@ function resourcesFor(lang: Language): Tree {
   mergeTrees(tree, nestFlat(phoneMessages[lang], 'phones.error'));
   mergeTrees(tree, nestFlat(negotiationMessages[lang]));
   mergeTrees(tree, (lang === 'es' ? phoneEs : phoneEn) as unknown as Tree);
+  mergeTrees(tree, complianceResources(lang));
   return tree;
 }
 

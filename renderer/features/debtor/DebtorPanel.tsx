@@ -7,6 +7,7 @@ import { Section } from '../../ui/Panel';
 import { useNow } from '../../ui/use-now';
 import { NotesSection } from './NotesSection';
 import { PhonesSection } from './PhonesSection';
+import { DialDecisionPanel } from '../compliance/DialDecisionPanel';
 import { TimelineSection } from './TimelineSection';
 import { useDebtor } from './store';
 import { nextPending, totalsByCurrency } from './timeline';
@@ -137,6 +138,7 @@ function Card({ card }: { card: DebtorCard }) {
       </Section>
 
       <PhonesSection phones={card.phones} />
+      <DialDecisionPanel debtorId={d.id} />
       <TimelineSection card={card} />
       <NotesSection card={card} />
     </div>

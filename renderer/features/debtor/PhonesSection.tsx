@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Phone } from '../../../shared/domain/portfolio';
 import { phoneDisplay } from '../../lib/format';
 import { Section } from '../../ui/Panel';
+import { DialButton } from '../dial/DialButton';
 
 /** Each phone with its type and a status word + mark: ✓ usable, ✗ not to be dialed. */
 export function PhonesSection({ phones }: { phones: Phone[] }) {
@@ -22,6 +23,7 @@ export function PhonesSection({ phones }: { phones: Phone[] }) {
                 <span className={ok ? 'mark mark-ok' : 'mark mark-bad'}>
                   <span aria-hidden="true">{ok ? '✓' : '✗'}</span> {t(`phoneStatus.${status}`)}
                 </span>
+                <DialButton request={{ debtorId: p.debtorId, phoneE164: p.e164, source: 'manual' }} disabled={!p.valid} />
               </li>
             );
           })}
