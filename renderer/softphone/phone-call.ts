@@ -263,7 +263,7 @@ export class PhoneCall {
           this.record('transfer', { kind: 'blind', target, outcome: 'accepted' });
           this.endTransferred();
         },
-        failed: (e: { response?: { status_code?: number } }) => this.transferFailed('blind', target, e?.response?.status_code),
+        failed: (e: { status_line?: { status_code?: number | string } }) => this.transferFailed('blind', target, notifyCode(e)),
       },
     } as never);
   }
@@ -282,7 +282,7 @@ export class PhoneCall {
           consult.endOverride = { cause: 'transferred', by: 'remote' };
           setTimeout(() => consult.endTransferred(), 5000);
         },
-        failed: (e: { response?: { status_code?: number } }) => this.transferFailed('attended', target, e?.response?.status_code),
+        failed: (e: { status_line?: { status_code?: number | string } }) => this.transferFailed('attended', target, notifyCode(e)),
       },
     } as never);
   }
@@ -395,6 +395,12 @@ export class PhoneCall {
     this.remoteStreamRef = null;
     this.pc = null;
   }
+}
+
+/** The final status the transfer target answered, from the REFER's NOTIFY body (a sipfrag status line). */
+function notifyCode(e: { status_line?: { status_code?: number | string } } | undefined): number | undefined {
+  const code = Number(e?.status_line?.status_code);
+  return Number.isFinite(code) && code > 0 ? code : undefined;
 }
 
 type EventBase = { callId: string; sipCallId: string; contactId?: string; direction: CallDirection; remote: string; at: number };

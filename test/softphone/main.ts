@@ -6,6 +6,14 @@ import { MemoryCallEventSink, MemoryDevicePreferences, Softphone, type CallRecor
 import { blobToneLevels, listenDtmf, toneLevels } from './audio-probe';
 
 const sink = new MemoryCallEventSink();
+
+// Counts SIP requests this page sends, by method (to prove e.g. no duplicate REGISTERs after a reconnect).
+const sipSent: string[] = [];
+const originalSend = WebSocket.prototype.send;
+WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBufferLike | Blob | ArrayBufferView) {
+  if (typeof data === 'string') sipSent.push(data.slice(0, data.indexOf(' ')));
+  return originalSend.call(this, data);
+};
 const recordings: CallRecording[] = [];
 const remoteDtmf: string[] = [];
 const dtmfListeners = new Map<string, () => string>();
@@ -88,6 +96,9 @@ const api = {
       }
       for (const id of answering) if (!snap.calls.some((c) => c.id === id)) answering.delete(id);
     });
+  },
+  sipRequestsSent(method: string): number {
+    return sipSent.filter((m) => m === method).length;
   },
   registrationHistory(): string[] {
     return [...regHistory];

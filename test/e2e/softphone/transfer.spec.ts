@@ -60,3 +60,18 @@ test('a second call while the first waits on hold; resuming the first holds the 
   await expectHearing(debtor, debtorCall, TONES.agent, true);
   await expectHearing(third, thirdCall, TONES.agent, false);
 });
+
+test('a blind transfer to a busy number fails cleanly: the agent is told and keeps the debtor, audio both ways', async ({ agent, debtor }) => {
+  const { agentCall, debtorCall } = await connectCall(agent, debtor, 'contact-btf');
+  const before = await eventCount(agent);
+  await agent.page.evaluate((id) => window.t.phone.blindTransfer('+15550100486', id), agentCall);
+  await agent.page.waitForFunction(() => window.t.state().notices.some((n) => n.key === 'phone.error.transferFailed'));
+  const events = await eventsSince(agent, before);
+  expect(events.filter((e) => e.type === 'transfer').map((e) => [(e as { outcome: string }).outcome, (e as { statusCode?: number }).statusCode])).toEqual([
+    ['requested', undefined],
+    ['failed', 486],
+  ]);
+  await waitCall(agent, `c.id === ${JSON.stringify(agentCall)} && c.status === 'active'`);
+  await expectHearing(agent, agentCall, TONES.debtor, true);
+  await expectHearing(debtor, debtorCall, TONES.agent, true);
+});
