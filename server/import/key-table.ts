@@ -1,8 +1,9 @@
 /**
  * A compact hash map from a string key to (a 32-bit fingerprint, the line it was first seen on), for the
  * in-file duplicate checks of a 1,000,000-row import without holding 1,000,000 strings: keys are stored as two
- * independent 32-bit hashes (a false "duplicate" needs a 64-bit collision: ~3e-8 over 10^6 keys), 16 bytes per
- * slot, open addressing, grows at 50% load.
+ * independent 32-bit hashes (a false "duplicate" needs a 64-bit collision: ~3e-8 over 10^6 keys), 12 bytes per
+ * slot (16 with fingerprints), open addressing, grows at 50% load. Sized up front from the expected row count
+ * when known, so a large file does not pay the transient of growing (old and new arrays alive at once).
  */
 export function hash32(s: string, seed: number): number {
   let h = seed ^ s.length;
@@ -23,11 +24,12 @@ export class KeyTable {
   private line: Uint32Array;
   private used = 0;
 
-  constructor(capacity = 1 << 16) {
-    const cap = 1 << Math.ceil(Math.log2(Math.max(16, capacity)));
+  /** `expectedKeys`: how many keys will likely be stored; `fingerprints`: whether `seen` records them. */
+  constructor(expectedKeys = 1 << 15, private readonly fingerprints = true) {
+    const cap = 1 << Math.ceil(Math.log2(Math.max(16, expectedKeys * 2 + 1)));
     this.hi = new Uint32Array(cap);
     this.lo = new Uint32Array(cap);
-    this.fp = new Uint32Array(cap);
+    this.fp = new Uint32Array(fingerprints ? cap : 0);
     this.line = new Uint32Array(cap);
   }
 
@@ -47,12 +49,12 @@ export class KeyTable {
     for (;;) {
       const cur = this.hi[i]!;
       if (cur === EMPTY) break;
-      if (cur === h1 >>> 0 && this.lo[i] === h2) return { line: this.line[i]!, fingerprint: this.fp[i]! };
+      if (cur === h1 >>> 0 && this.lo[i] === h2) return { line: this.line[i]!, fingerprint: this.fingerprints ? this.fp[i]! : 0 };
       i = (i + 1) & mask;
     }
     this.hi[i] = h1 >>> 0;
     this.lo[i] = h2;
-    this.fp[i] = fingerprint >>> 0;
+    if (this.fingerprints) this.fp[i] = fingerprint >>> 0;
     this.line[i] = line;
     this.used++;
     if (this.used * 2 > this.hi.length) this.grow();
@@ -82,7 +84,7 @@ export class KeyTable {
     const cap = hi.length * 2;
     this.hi = new Uint32Array(cap);
     this.lo = new Uint32Array(cap);
-    this.fp = new Uint32Array(cap);
+    this.fp = new Uint32Array(this.fingerprints ? cap : 0);
     this.line = new Uint32Array(cap);
     const mask = cap - 1;
     for (let j = 0; j < hi.length; j++) {
@@ -92,7 +94,7 @@ export class KeyTable {
       while (this.hi[i] !== EMPTY) i = (i + 1) & mask;
       this.hi[i] = h1;
       this.lo[i] = lo[j]!;
-      this.fp[i] = fp[j]!;
+      if (this.fingerprints) this.fp[i] = fp[j]!;
       this.line[i] = line[j]!;
     }
   }

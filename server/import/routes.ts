@@ -158,7 +158,7 @@ export const importRoutes: FastifyPluginAsync<ImportRoutesOptions> = async (app,
     }
     request.log.info({ event: 'import_started', importId: id, kind: job.kind, creditorId: job.creditorId }, 'import started');
     try {
-      const status = await runImport(ctx.db, job, stream);
+      const status = await runImport(ctx.db, job, stream, { expectedBytes: Number.isSafeInteger(length) ? length : null });
       request.log.info({ event: 'import_done', importId: id, good: status.good, defective: status.defective }, 'import done');
       return status;
     } catch (err) {

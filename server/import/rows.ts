@@ -88,6 +88,8 @@ export interface RowContext {
   asOf: string;
   /** Country for phones of a `phones` file without a country column. */
   creditorCountry: ImportCountry;
+  /** Rough row count (from the upload's size) to size the duplicate checks once; 0 = unknown. */
+  expectedRows?: number;
 }
 
 export type RowResult = { ok: true; row: ImportRow } | { ok: false; defects: RowDefect[] };
@@ -129,9 +131,10 @@ export function compileRowReader(ctx: RowContext): (line: number, fields: string
     idx[s.id] = h === undefined ? -1 : ctx.header.indexOf(h);
   }
   const expected = ctx.header.length;
-  const accountsSeen = new KeyTable();
-  const debtorsSeen = new KeyTable();
-  const paymentsSeen = new KeyTable();
+  const rowsGuess = Math.min(ctx.expectedRows ?? 0, 20_000_000);
+  const accountsSeen = new KeyTable(ctx.kind === 'accounts' ? rowsGuess : 16, false);
+  const debtorsSeen = new KeyTable(ctx.kind === 'accounts' ? rowsGuess / 2 : 16);
+  const paymentsSeen = new KeyTable(ctx.kind === 'payments' ? rowsGuess : 16);
 
   return (line, fields) => {
     const defects: RowDefect[] = [];

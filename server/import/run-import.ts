@@ -44,6 +44,8 @@ function interpolate(t: string, params: Record<string, string | number>): string
 }
 
 export interface RunImportOptions {
+  /** The upload's size when known (Content-Length): sizes the in-file duplicate checks up front. */
+  expectedBytes?: number | null;
   /** Good rows per transaction. */
   batchSize?: number;
   /** Defects listed in the report at most (all are counted). */
@@ -93,6 +95,8 @@ export async function runImport(db: Database, job: ImportJob, bytes: AsyncIterab
       dateOrder: job.options.dateOrder,
       asOf,
       creditorCountry: creditor.country,
+      // Data rows are about as long as the header line: a rough guess, corrected by growing if short.
+      expectedRows: opts.expectedBytes ? Math.ceil(opts.expectedBytes / Math.max(40, csv.header.join(',').length)) : 0,
     });
     const segmenter =
       job.kind === 'accounts' ? compileSegmenter((await currentRuleSet(db, job.creditorId)).ruleSet, asOf) : null;

@@ -181,8 +181,11 @@ const bench: Bench = {
   async run(): Promise<BenchFigure[]> {
     const file = await benchCsv();
     const figures: BenchFigure[] = [];
+    // `npm run bench -- import_rows_per_s_pg` (or import_peak_rss_mb) skips the slower PGlite half.
+    const wanted = process.argv.slice(2).filter((a) => a.startsWith('import_'));
+    const runs = (ids: string[]) => wanted.length === 0 || ids.some((id) => wanted.includes(id));
     const dataDir = mkdtempSync(join(tmpdir(), 'recaudo-import-bench-'));
-    try {
+    if (runs(['import_rows_per_s_pglite', 'import_peak_rss_mb_pglite'])) try {
       const lite = await importOnce(file, { RECAUDO_BENCH_DATA_DIR: dataDir });
       figures.push({ id: 'import_rows_per_s_pglite', value: lite.rowsPerS, unit: 'rows/s' });
       // The embedded database lives in the same process: its WASM heap is part of this figure.
@@ -190,6 +193,8 @@ const bench: Bench = {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+    else rmSync(dataDir, { recursive: true, force: true });
+    if (!runs(['import_rows_per_s_pg', 'import_peak_rss_mb'])) return figures;
     const { startPostgres } = await import('../support/postgres');
     const cluster = await startPostgres();
     try {
