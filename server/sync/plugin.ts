@@ -11,7 +11,7 @@ import type { Database } from '../db/port';
 import { validate } from '../http/validate';
 import { applyBatch, type ApplyHooks } from './apply';
 import { createChangeHub, type ChangeHub } from './hub';
-import { highWater, pullPage } from './pull';
+import { highWater, pullPageJson } from './pull';
 
 export interface SyncRoutesOptions {
   db: Database;
@@ -41,10 +41,11 @@ export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (app: Fas
     return res;
   });
 
-  app.get(paths.pull.path, async (request) => {
+  app.get(paths.pull.path, async (request, reply) => {
     const user = await authenticate(request, db, keys);
     const q = validate(PullQuery, request.query, 'sync pull');
-    return pullPage(db, user, { cursor: q.cursor, limit: q.limit });
+    const body = await pullPageJson(db, user, { cursor: q.cursor, limit: q.limit });
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get(

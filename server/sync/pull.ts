@@ -16,11 +16,12 @@ import {
 } from '../../shared/domain/portfolio';
 import type { PullPage, ScriptRecord } from '../../shared/sync/wire';
 import type { Queryable, Row } from '../db/port';
-import { portfolioPage } from '../portfolio/page';
+import { fullPageJson } from './full-page';
 import { columnsOf, fromRow } from '../portfolio/rows';
 import { accountScope } from '../portfolio/scope';
 import type { UserRecord } from '../users/repository';
 
+/** s: change sequence the page runs from; p: last account id of a first-pull page; full: first pull under way. */
 type Cursor = { s: number; p?: string | null; full?: boolean };
 
 export function encodePullCursor(c: Cursor): string {
@@ -55,15 +56,26 @@ const emptySlice = (): PortfolioSlice => ({
   creditors: [], debtors: [], accounts: [], phones: [], payments: [], contacts: [], promises: [], callbacks: [], policies: [],
 });
 
-export async function pullPage(db: Queryable, user: UserRecord, opts: { cursor?: string | undefined; limit: number }): Promise<PullPage> {
+/**
+ * One pull page as JSON text (the route sends it as is). First-pull pages come straight from the database as
+ * JSON (full-page.ts); change pages are assembled here.
+ */
+export async function pullPageJson(db: Queryable, user: UserRecord, opts: { cursor?: string | undefined; limit: number }): Promise<string> {
   const cur: Cursor = opts.cursor ? decodePullCursor(opts.cursor) : { s: await highWater(db), p: null, full: true };
   if (cur.full) {
-    const page = await portfolioPage(db, user, { cursor: cur.p ?? undefined, limit: opts.limit });
+    const page = await fullPageJson(db, user, cur.p ?? '', opts.limit);
     const scripts = cur.p ? [] : await scriptsSince(db, 0, Number.MAX_SAFE_INTEGER);
-    const next: Cursor = page.nextCursor ? { s: cur.s, p: page.nextCursor, full: true } : { s: cur.s };
-    return { slice: page.slice, scripts, removedAccounts: [], cursor: encodePullCursor(next), more: true, full: page.nextCursor ? 'page' : 'last' };
+    const more = page.count === opts.limit && page.last !== null;
+    const next: Cursor = more ? { s: cur.s, p: page.last, full: true } : { s: cur.s };
+    return `{"slice":${page.slice},"scripts":${JSON.stringify(scripts)},"removedAccounts":[],` +
+      `"cursor":${JSON.stringify(encodePullCursor(next))},"more":true,"full":${more ? '"page"' : '"last"'}}`;
   }
-  return changesSince(db, user, cur.s, opts.limit);
+  return JSON.stringify(await changesSince(db, user, cur.s, opts.limit));
+}
+
+/** One pull page as an object (tests, tools). */
+export async function pullPage(db: Queryable, user: UserRecord, opts: { cursor?: string | undefined; limit: number }): Promise<PullPage> {
+  return JSON.parse(await pullPageJson(db, user, opts)) as PullPage;
 }
 
 async function changesSince(db: Queryable, user: UserRecord, since: number, limit: number): Promise<PullPage> {

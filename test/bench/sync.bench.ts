@@ -41,6 +41,7 @@ async function push10k(db: Database): Promise<number> {
 async function pull200k(db: Database): Promise<number> {
   await seedOrg(db, 0);
   for (let i = 0; i < 200_000; i += 50_000) await seedDebtors(db, 1000 + i, 50_000, `'ag-1'`);
+  await db.exec('analyze'); // as after an import: the planner knows the tables' sizes
   const server = await startSyncServer(db);
   const tmp = tempDir('recaudo-bench-pull-');
   const desk = openTestDesk(join(tmp.dir, 'desk.db'), testKey(), { baseUrl: () => server.url, pullLimit: 5000, timeoutMs: 120_000 });

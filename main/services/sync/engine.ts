@@ -158,8 +158,16 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     let cursor = pull.cursor();
     let pages = 0;
     let changed = false;
+    // The next page is requested before this one is written: the server builds it while the desk writes.
+    const fetchPage = (c: string | null) => {
+      const p = client.pull(token, c, pullLimit);
+      p.catch(() => undefined);
+      return p;
+    };
+    let next = fetchPage(cursor);
     for (;;) {
-      const page = await client.pull(token, cursor, pullLimit);
+      const page = await next;
+      if (page.more) next = fetchPage(page.cursor);
       pull.apply(page, cursor);
       pages++;
       if (page.slice.accounts.length || page.removedAccounts.length || page.slice.phones.length || page.slice.promises.length) changed = true;

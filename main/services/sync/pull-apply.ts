@@ -30,6 +30,8 @@ export function createPullApplier(db: Db) {
 
   const cursorKey = 'sync.cursor';
   const fullGenKey = 'sync.fullGeneration';
+  const fromEmptyKey = 'sync.fullFromEmpty';
+  const anyAccount = db.prepare('SELECT 1 FROM accounts LIMIT 1').pluck();
 
   function reindex(debtorId: string): void {
     const r = searchRow.get(debtorId) as { num: number; full_name: string; document_id: string; numbers: string | null } | undefined;
@@ -53,7 +55,11 @@ export function createPullApplier(db: Db) {
   const apply = db.transaction((page: PullPage, cursorBefore: string | null) => {
     let gen: number;
     if (page.full !== 'none') {
-      if (cursorBefore === null) setMeta.run(fullGenKey, String(writer.begin()));
+      if (cursorBefore === null) {
+        setMeta.run(fullGenKey, String(writer.begin()));
+        // Into an empty store nothing can be stale: the final sweep (full scans of every table) is skipped.
+        setMeta.run(fromEmptyKey, anyAccount.get() === undefined ? '1' : '0');
+      }
       gen = Number(getMeta.get(fullGenKey) ?? writer.begin());
     } else {
       gen = Number(getMeta.get('slice.generation') ?? 0) || writer.begin();
@@ -77,16 +83,34 @@ export function createPullApplier(db: Db) {
     for (const s of page.scripts) upsertScript.run(s.id, s.version, JSON.stringify(s.body ?? null), s.updatedAt);
     for (const d of touched) reindex(d);
     if (page.full === 'last') {
-      writer.finish(gen);
+      if (getMeta.get(fromEmptyKey) === '1') {
+        setMeta.run('slice.completedGeneration', String(gen));
+        setMeta.run('slice.refreshedAt', new Date().toISOString());
+      } else {
+        writer.finish(gen);
+      }
       delMeta.run(fullGenKey);
+      delMeta.run(fromEmptyKey);
     }
     setMeta.run(cursorKey, page.cursor);
   });
+
+  // A first pull writes hundreds of MB: checkpoint the WAL every ~64 MB instead of every 4 MB while it runs.
+  const normalCheckpoint = Number(db.pragma('wal_autocheckpoint', { simple: true }) ?? 1000);
+  const applyPage = (page: PullPage, cursorBefore: string | null) => {
+    if (page.full === 'none') return apply(page, cursorBefore);
+    db.pragma('wal_autocheckpoint = 16384');
+    try {
+      apply(page, cursorBefore);
+    } finally {
+      if (page.full === 'last') db.pragma(`wal_autocheckpoint = ${normalCheckpoint}`);
+    }
+  };
 
   return {
     ensureOwner,
     cursor: () => (getMeta.get(cursorKey) as string | undefined) ?? null,
     /** Applies a page and stores the cursor after it, atomically. */
-    apply: (page: PullPage, cursorBefore: string | null) => apply(page, cursorBefore),
+    apply: applyPage,
   };
 }
