@@ -85,6 +85,8 @@ export const en: Messages = {
     total: 'Total {{currency}}',
     maxDpd: 'max {{days}} days past due',
     pendingPromise: 'Promise of {{amount}} due {{date}}',
+    promiseOverdue: 'OVERDUE',
+    pendingPromisePast: 'Promise of {{amount}} was due {{date}}, no payment recorded',
     pendingCallback: "Callback {{when}} (debtor's time)",
     queuePlace: 'Number {{position}} of {{count}} in the queue:',
     flagsLabel: 'Contact restrictions',

@@ -86,6 +86,8 @@ export const es = {
     total: 'Total {{currency}}',
     maxDpd: 'mora máx. {{days}} días',
     pendingPromise: 'Promesa de {{amount}} vence el {{date}}',
+    promiseOverdue: 'VENCIDA',
+    pendingPromisePast: 'Promesa de {{amount}} venció el {{date}} sin pago registrado',
     pendingCallback: 'Callback {{when}} (hora del deudor)',
     queuePlace: 'Puesto {{position}} de {{count}} en la cola:',
     flagsLabel: 'Restricciones de contacto',

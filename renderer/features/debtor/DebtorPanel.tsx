@@ -85,10 +85,15 @@ function Card({ card }: { card: DebtorCard }) {
           </div>
         ))}
         {pending.promise && (
-          <div className="total total-line">
-            <span className="status status-busy">{t('promiseStatus.pending')}</span>
+          <div className="total total-line" data-testid="pending-promise">
+            {/* Past its date in the debtor's zone and still pending: tracking has not ruled yet, say it plainly. */}
+            {pending.promise.dueDate < DateTime.fromMillis(now).setZone(d.timeZone).toISODate()! ? (
+              <span className="status status-warn">{t('debtor.promiseOverdue')}</span>
+            ) : (
+              <span className="status status-busy">{t('promiseStatus.pending')}</span>
+            )}
             <span>
-              {t('debtor.pendingPromise', {
+              {t(pending.promise.dueDate < DateTime.fromMillis(now).setZone(d.timeZone).toISODate()! ? 'debtor.pendingPromisePast' : 'debtor.pendingPromise', {
                 amount: money(pending.promise.amountMinor, pending.promise.currency, locale),
                 date: calendarDate(pending.promise.dueDate, locale),
               })}
