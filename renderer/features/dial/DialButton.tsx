@@ -12,7 +12,9 @@ export function DialButton({ request, disabled }: { request: DialRequest; disabl
       type="button"
       className="btn btn-small dial-button"
       aria-label={t('compliance.dial.buttonLabel', { number: phoneDisplay(request.phoneE164) })}
-      disabled={disabled || checking}
+      // Not disabled while checking: a disabled button drops the focus; the store ignores a second click.
+      disabled={disabled}
+      aria-busy={checking}
       onClick={() => void useDial.getState().dial(request)}
     >
       <span aria-hidden="true">☎</span> {t('compliance.dial.button')}
