@@ -11,6 +11,7 @@ import { authenticator } from './routes/protect';
 import { SERVER_VERSION } from './version';
 import { assignmentRoutes } from './assignment/routes';
 import { importRoutes } from './import/routes';
+import { promisesPlugin } from './promises/plugin';
 import { segmentRoutes } from './segments/routes';
 import { syncRoutes } from './sync';
 
@@ -29,6 +30,8 @@ export interface BuildServerOptions {
   bodyLimit?: number | undefined;
   /** PostgreSQL URL for LISTEN/NOTIFY wake-ups between instances (sync); none on PGlite. */
   databaseUrl?: string | undefined;
+  /** How often the broken-promise job re-checks open promises; 0 = only on demand (tests). Default 15 min. */
+  promiseJobIntervalMs?: number | undefined;
 }
 
 /** Paths pino blanks in every log line: credentials never reach the logs. */
@@ -72,5 +75,10 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(segmentRoutes, { ctx, auth });
   await app.register(assignmentRoutes, { ctx, auth });
   await app.register(syncRoutes, { db: opts.db, keys: ctx.keys, databaseUrl: opts.databaseUrl });
+  await app.register(promisesPlugin, {
+    ctx,
+    auth,
+    ...(opts.promiseJobIntervalMs !== undefined ? { intervalMs: opts.promiseJobIntervalMs } : {}),
+  });
   return app;
 }

@@ -22,6 +22,8 @@ export interface StartServerOptions {
   logger?: boolean | Logger;
   jwtSecrets?: string[];
   tokenTtlSeconds?: number;
+  /** Broken-promise job interval; 0 = only on demand. Default 15 min. */
+  promiseJobIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -54,6 +56,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       jwtSecrets: opts.jwtSecrets,
       tokenTtlSeconds: opts.tokenTtlSeconds,
       databaseUrl: opts.databaseUrl,
+      promiseJobIntervalMs: opts.promiseJobIntervalMs,
     });
     const address = await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
     let closed = false;

@@ -41,7 +41,7 @@ describe.each(testBackends())('HTTP routes on $name', (backend) => {
         done();
       },
     });
-    app = await buildServer({ db, jwtSecrets: [SECRET], logger: pino({ level: 'info', redact: LOG_REDACT }, stream), bodyLimit: 64 * 1024 });
+    app = await buildServer({ db, jwtSecrets: [SECRET], logger: pino({ level: 'info', redact: LOG_REDACT }, stream), bodyLimit: 64 * 1024, promiseJobIntervalMs: 0 });
     await app.ready();
   });
 
