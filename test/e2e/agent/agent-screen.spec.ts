@@ -96,9 +96,11 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
   await page.locator('#queue-segment').selectOption('');
   await expect(page.locator('.col-queue .col-count')).toHaveText(`${assigned.size} cuentas`);
 
-  // Keyboard: F2 to the queue, ↓ to the second row, Enter opens its card.
+  // Keyboard: F2 to the queue, Home to the top, ↓ to the second row, Enter opens its card.
   await page.keyboard.press('F2');
   await expect(queue).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(queue.locator('.queue-row').first()).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowDown');
   const second = queue.locator('.queue-row').nth(1);
   await expect(second).toHaveAttribute('aria-selected', 'true');
