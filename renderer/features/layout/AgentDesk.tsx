@@ -8,11 +8,13 @@ import { useQueue } from '../queue/store';
 import { useSession } from '../session/store';
 import { SearchDialog } from '../search/SearchDialog';
 import { PhoneSlot } from './PhoneSlot';
+import { useIncomingCallPop } from '../screen-pop/use-incoming-pop';
 import { TopBar } from './TopBar';
 
 /** The agent's desk: top bar, phone bar, and the three columns — queue, debtor, guided call. */
 export function AgentDesk() {
   useDeskShortcuts();
+  useIncomingCallPop();
   useEffect(() => {
     const stopQueue = useQueue.getState().start();
     const stopCard = useDebtor.getState().start();
