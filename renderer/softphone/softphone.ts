@@ -8,7 +8,7 @@ import type { UA } from 'jssip/lib/UA';
 import { Ringer } from './audio-output';
 import { DeviceManager } from './devices';
 import { parseDialTarget } from './dial-target';
-import { LocalMedia } from './local-media';
+import { LocalMedia, stopStream } from './local-media';
 import { PhoneCall, type PhoneCallHost } from './phone-call';
 import { silentLogger, type CallEventSink, type DevicePreferencesPort, type PhoneLogger, type RecordingSink } from './ports';
 import { registrationFailureKey } from './sip-causes';
@@ -312,6 +312,10 @@ export class Softphone {
         pcConfig: this.pcConfig(),
         rtcOfferConstraints: { offerToReceiveAudio: true, offerToReceiveVideo: false },
       });
+    } catch (err) {
+      stopStream(stream);
+      this.logger.error('call() refused', String(err));
+      throw new PhoneError('phone.error.callFailed', { detail: String(err) });
     } finally {
       this.pendingOutgoing = null;
     }

@@ -42,6 +42,11 @@ export interface KamailioConfigOptions {
   modulesDir?: string;
   /** Kamailio log level (-1..4). */
   debug?: number;
+  /**
+   * Hold every in-dialog re-INVITE this long before relaying it, like a slow WAN path. Tests use it to make two
+   * re-INVITEs pressed at the same moment reliably cross (491 glare) even on a loaded machine.
+   */
+  reinviteDelayMs?: number;
 }
 
 const SAFE_TOKEN = /^[+A-Za-z0-9_.-]+$/;
@@ -64,6 +69,9 @@ export function kamailioConfig(opts: KamailioConfigOptions): string {
   const numberRewrites = Object.entries(numbers)
     .map(([n, u]) => `\tif ($rU == "${token('number', n)}") { $rU = "${token('user', u)}"; }`)
     .join('\n');
+  const delay = opts.reinviteDelayMs ?? 0;
+  if (!Number.isInteger(delay) || delay < 0 || delay > 5000) throw new Error(`kamailio config: invalid reinviteDelayMs ${delay}`);
+  const reinviteDelay = delay > 0 ? `\t\tif (is_method("INVITE")) {\n\t\t\tusleep("${delay * 1000}");\n\t\t}\n` : '';
   const failing = Object.entries(FAILING_EXTENSIONS)
     .map(([ext, r]) => `\tif ($rU == "${ext}") { send_reply("${r.status}", "${r.reason}"); exit; }`)
     .join('\n');
@@ -106,6 +114,7 @@ loadmodule "auth.so"
 loadmodule "nathelper.so"
 loadmodule "xhttp.so"
 loadmodule "websocket.so"
+loadmodule "cfgutils.so"
 
 modparam("tm", "failure_reply_mode", 3)
 modparam("tm", "fr_timer", 30000)
@@ -182,7 +191,7 @@ route[NATDETECT] {
 route[WITHINDLG] {
 	if (!has_totag()) return;
 	if (loose_route()) {
-		if (!isdsturiset()) {
+${reinviteDelay}		if (!isdsturiset()) {
 			handle_ruri_alias();
 		}
 		route(RELAY);

@@ -46,9 +46,19 @@ describe('test PBX config', () => {
     expect(out).toContain('127.0.0.1 [127.0.0.1]:15061');
   });
 
+  it('passes `kamailio -c` with the re-INVITE delay used by the glare test', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kcfg-'));
+    const file = join(dir, 'k.cfg');
+    const cfg = kamailioConfig({ port: 15062, reinviteDelayMs: 150 });
+    expect(cfg).toContain('usleep("150000")');
+    writeFileSync(file, cfg);
+    expect(() => execFileSync(KAMAILIO_BIN, ['-c', '-f', file], { stdio: 'pipe' })).not.toThrow();
+  });
+
   it('refuses unsafe users and ports', () => {
     expect(() => kamailioConfig({ port: 0 })).toThrow(/invalid port/);
     expect(() => kamailioConfig({ port: 5060, users: { 'a"; exit;': 'x' } })).toThrow(/unsafe user/);
+    expect(() => kamailioConfig({ port: 5060, reinviteDelayMs: -1 })).toThrow(/reinviteDelayMs/);
   });
 });
 

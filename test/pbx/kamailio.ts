@@ -17,6 +17,8 @@ export interface StartKamailioOptions {
   users?: Readonly<Record<string, string>>;
   numbers?: Readonly<Record<string, string>>;
   debug?: number;
+  /** See KamailioConfigOptions.reinviteDelayMs. */
+  reinviteDelayMs?: number;
   /** Forward Kamailio's stderr (its log) to this process's stderr. */
   verbose?: boolean;
 }
@@ -69,7 +71,7 @@ export async function startKamailio(opts: StartKamailioOptions = {}): Promise<Ka
   const users = opts.users ?? DEFAULT_USERS;
   const dir = mkdtempSync(join(tmpdir(), 'recaudo-kamailio-'));
   const configPath = join(dir, 'kamailio.cfg');
-  writeFileSync(configPath, kamailioConfig({ port, users, numbers: opts.numbers ?? DEFAULT_NUMBERS, debug: opts.debug }));
+  writeFileSync(configPath, kamailioConfig({ port, users, numbers: opts.numbers ?? DEFAULT_NUMBERS, debug: opts.debug, reinviteDelayMs: opts.reinviteDelayMs }));
 
   let child: ChildProcess | null = null;
   let logText = '';

@@ -65,8 +65,8 @@ export async function toneLevels(stream: MediaStream, freqs: number[], ms = 600)
   return best;
 }
 
-/** Listens for DTMF tone pairs on a stream; returns a stop() that yields the digits heard, in order. */
-export function listenDtmf(stream: MediaStream): () => string {
+/** Listens for DTMF tone pairs on a stream; peek() and stop() yield the digits heard so far, in order. */
+export function listenDtmf(stream: MediaStream): { peek(): string; stop(): string } {
   const c = ctx();
   const src = c.createMediaStreamSource(stream);
   const an = c.createAnalyser();
@@ -92,11 +92,14 @@ export function listenDtmf(stream: MediaStream): () => string {
       run = 1;
     }
   }, 12);
-  return () => {
-    clearInterval(timer);
-    src.disconnect();
-    an.disconnect();
-    return digits;
+  return {
+    peek: () => digits,
+    stop: () => {
+      clearInterval(timer);
+      src.disconnect();
+      an.disconnect();
+      return digits;
+    },
   };
 }
 

@@ -16,7 +16,7 @@ WebSocket.prototype.send = function (this: WebSocket, data: string | ArrayBuffer
 };
 const recordings: CallRecording[] = [];
 const remoteDtmf: string[] = [];
-const dtmfListeners = new Map<string, () => string>();
+const dtmfListeners = new Map<string, { peek(): string; stop(): string }>();
 const regHistory: string[] = [];
 const answering = new Set<string>();
 let autoAnswerOff: (() => void) | null = null;
@@ -76,10 +76,13 @@ const api = {
     if (!remote) throw new Error(`no remote stream for ${callId}`);
     dtmfListeners.set(callId, listenDtmf(remote));
   },
+  peekDtmf(callId: string): string {
+    return dtmfListeners.get(callId)?.peek() ?? '';
+  },
   stopDtmf(callId: string): string {
-    const stop = dtmfListeners.get(callId);
+    const l = dtmfListeners.get(callId);
     dtmfListeners.delete(callId);
-    return stop ? stop() : '';
+    return l ? l.stop() : '';
   },
   /** Answer every incoming call at once (the benchmark's callee). */
   autoAnswer(on: boolean): void {

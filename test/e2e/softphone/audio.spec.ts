@@ -48,7 +48,8 @@ test('RFC 4733 DTMF digits are heard at the far end, in order', async ({ agent, 
   const { debtorCall } = await connectCall(agent, debtor);
   await debtor.page.evaluate((id) => window.t.listenDtmf(id), debtorCall);
   await agent.page.evaluate(() => window.t.phone.sendDtmf('1597#'));
-  await agent.page.waitForTimeout(2200);
+  await debtor.page.waitForFunction((id) => window.t.peekDtmf(id).length >= 5, debtorCall, { timeout: 10_000 }).catch(() => undefined);
+  await agent.page.waitForTimeout(300); // nothing more may arrive (no duplicated digit)
   const heard = await debtor.page.evaluate((id) => window.t.stopDtmf(id), debtorCall);
   expect(heard).toBe('1597#');
 });

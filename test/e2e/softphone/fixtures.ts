@@ -38,7 +38,8 @@ export const test = base.extend<{ clean: void }, WorkerFixtures>({
   ],
   pbx: [
     async ({}, use) => {
-      const pbx = await startKamailio();
+      // A WAN-like 150 ms on re-INVITEs: hold pressed on both sides at once reliably crosses (491 glare).
+      const pbx = await startKamailio({ reinviteDelayMs: 150 });
       await use(pbx);
       await pbx.stop();
     },
