@@ -21,6 +21,7 @@ import { createQueueService, type Deferral } from './queue/queue-service';
 import { disabledUpdates } from './updates/disabled-updates';
 import { createComplianceHandlers, createComplianceService, type ComplianceService } from './compliance';
 import { createNegotiationHandlers } from './negotiation';
+import { createAdminHandlers } from './admin/admin-handlers';
 
 export interface DeskServices {
   db: Db;
@@ -148,6 +149,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
     },
     negotiation: createNegotiationHandlers({ db: s.db, now: s.now, user: requireSliceUser, guard, ...(s.outboxChanged ? { outboxChanged: s.outboxChanged } : {}) }),
     compliance: createComplianceHandlers({ service: compliance, user: requireSliceUser, guard }),
+    admin: createAdminHandlers({ db: s.db, session: s.session, server: s.server, setOnline: s.setOnline, guard }),
     notes: {
       add: guard(async ({ debtorId, text }) => {
         const user = requireSliceUser();

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminScreen } from '../features/admin/AdminScreen';
 import { AgentDesk } from '../features/layout/AgentDesk';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { useSession } from '../features/session/store';
@@ -10,6 +11,7 @@ import { useSync } from '../features/sync/store';
 export function App() {
   const { t } = useTranslation();
   const status = useSession((s) => s.status);
+  const role = useSession((s) => s.session?.user.role);
   useEffect(() => {
     const stopSync = useSync.getState().start();
     const stopSession = useSession.getState().start();
@@ -21,6 +23,6 @@ export function App() {
     };
   }, []);
   if (status === 'booting') return <div className="boot" role="status">{t('common.loading')}</div>;
-  if (status === 'signedIn' || status === 'signingOut') return <AgentDesk />;
+  if (status === 'signedIn' || status === 'signingOut') return role === 'admin' ? <AdminScreen /> : <AgentDesk />;
   return <LoginScreen />;
 }

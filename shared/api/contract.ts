@@ -2,6 +2,7 @@
  * The renderer ↔ main contract. Adding a method: add it to its namespace file under ./methods and write its
  * handler in main/services/handlers. The preload, the browser host and the tests all derive from this object.
  */
+import { adminMethods } from './methods/admin';
 import { appMethods } from './methods/app';
 import { complianceMethods } from './methods/compliance';
 import { negotiationMethods } from './methods/negotiation';
@@ -21,6 +22,7 @@ export const contract = {
   compliance: complianceMethods,
   negotiation: negotiationMethods,
   updates: updatesMethods,
+  admin: adminMethods,
 };
 export type Contract = typeof contract;
 export { events };
