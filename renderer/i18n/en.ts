@@ -61,6 +61,8 @@ export const en: Messages = {
     count: '{{count}} accounts',
     count_one: '{{count}} account',
     count_other: '{{count}} accounts',
+    deferredCount_one: '{{count}} deferred',
+    deferredCount_other: '{{count}} deferred',
     segment: 'Segment',
     allSegments: 'All segments',
     refresh: 'Refresh',

@@ -62,6 +62,8 @@ export const es = {
     count: '{{count}} cuentas',
     count_one: '{{count}} cuenta',
     count_other: '{{count}} cuentas',
+    deferredCount_one: '{{count}} diferida',
+    deferredCount_other: '{{count}} diferidas',
     segment: 'Segmento',
     allSegments: 'Todos los segmentos',
     refresh: 'Actualizar',

@@ -64,6 +64,7 @@ export function QueuePanel() {
   const last = Math.min(items.length, Math.ceil((scrollTop + viewH) / ROW_H) + OVERSCAN);
   const visible = items.slice(first, last);
   const today = todayCounts(items);
+  const deferredCount = items.filter((i) => i.deferredUntil !== null).length;
   const selected = items[selectedIndex];
 
   return (
@@ -72,7 +73,11 @@ export function QueuePanel() {
         <h2 id="queue-h" className="col-title">
           {t('queue.title')} <Kbd>F2</Kbd>
         </h2>
-        <span className="col-count" aria-live="polite">{refreshing ? t('queue.refreshing') : loaded ? t('queue.count', { count: items.length }) : t('common.loading')}</span>
+        <span className="col-count" aria-live="polite">{refreshing
+            ? t('queue.refreshing')
+            : loaded
+              ? [t('queue.count', { count: items.length }), deferredCount > 0 ? t('queue.deferredCount', { count: deferredCount }) : null].filter(Boolean).join(' · ')
+              : t('common.loading')}</span>
         <button type="button" className="btn btn-small btn-quiet" onClick={() => void refresh(online)} disabled={loading || refreshing} title="F5">
           {t('queue.refresh')} <Kbd>F5</Kbd>
         </button>

@@ -74,7 +74,7 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
   const assigned = new Set(rows.map((r) => r.account_number));
   expect(assigned.size).toBeGreaterThan(10);
   const queue = page.getByTestId('queue-list');
-  await expect(page.locator('.col-queue .col-count')).toHaveText(`${assigned.size} cuentas`);
+  await expect(page.locator('.col-queue .col-count')).toHaveText(new RegExp(`^${assigned.size} cuentas( · \\d+ diferidas?)?$`));
   const shown = await queue.locator('.queue-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-account')));
   expect(shown.length).toBeGreaterThan(5);
   for (const a of shown) expect(assigned.has(a!)).toBe(true);
@@ -90,11 +90,11 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
   await page.keyboard.press('Alt+S');
   await expect(page.locator('#queue-segment')).toBeFocused();
   await page.locator('#queue-segment').selectOption(seg.segment);
-  await expect(page.locator('.col-queue .col-count')).toHaveText(new RegExp(`^${seg.n} cuentas?$`));
+  await expect(page.locator('.col-queue .col-count')).toHaveText(new RegExp(`^${seg.n} cuentas?( · \\d+ diferidas?)?$`));
   const segs = await queue.locator('.queue-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-segment')));
   expect(new Set(segs)).toEqual(new Set([seg.segment]));
   await page.locator('#queue-segment').selectOption('');
-  await expect(page.locator('.col-queue .col-count')).toHaveText(`${assigned.size} cuentas`);
+  await expect(page.locator('.col-queue .col-count')).toHaveText(new RegExp(`^${assigned.size} cuentas( · \\d+ diferidas?)?$`));
 
   // Keyboard: F2 to the queue, Home to the top, ↓ to the second row, Enter opens its card.
   await page.keyboard.press('F2');
@@ -179,7 +179,7 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
   await page.keyboard.press('Alt+L');
   await expect(page.getByRole('heading', { name: /Queue/ })).toBeVisible();
   await expect(page.getByText('No active call')).toBeVisible();
-  await expect(page.locator('.col-queue .col-count')).toHaveText(`${assigned.size} accounts`);
+  await expect(page.locator('.col-queue .col-count')).toHaveText(new RegExp(`^${assigned.size} accounts( · \\d+ deferred)?$`));
   await expect(page.getByTestId('debtor-localtime')).toHaveText(/local time$/);
   await expect
     .poll(() => page.evaluate(async () => {
@@ -218,6 +218,12 @@ test('accounts compliance defers sink, greyed, saying until when in the debtor�
     await expect(deferred.last()).toBeVisible();
     const last = deferred.last();
     await expect(last.locator('.queue-why')).toHaveText(/^Diferida hasta 08:00 \(America\/[A-Za-z_]+\) · Fuera del horario permitido/);
+    const deferredTotal = await page.evaluate(async () => {
+      const env = await window.recaudo!.portfolio.queue({});
+      return env.ok ? env.value.filter((i) => i.deferredUntil !== null).length : -1;
+    });
+    expect(deferredTotal).toBeGreaterThan(1);
+    await expect(page.locator('.col-queue .col-count')).toContainText(`· ${deferredTotal} diferidas`);
     // Deferred rows come after every contactable one.
     const flags = await rows.evaluateAll((els) => els.map((e) => e.classList.contains('is-deferred')));
     expect(flags.indexOf(true)).toBeGreaterThan(0);
