@@ -321,3 +321,4 @@ export function suggestedDisposition(script: Script | null, run: RunState): Disp
   }
   return '';
 }
+export { useOffers } from './offers-store';
