@@ -30,7 +30,7 @@ export interface SyncEngineOptions {
   fetch?: typeof fetch;
   /** Mutations per push (≤ 1000). */
   batchSize?: number;
-  /** Rows per pull page. */
+  /** Accounts per first-pull page / changed rows per later page (≤ 5000). */
   pullLimit?: number;
   /** Open the live WebSocket (default true). */
   live?: boolean;
@@ -70,7 +70,7 @@ export function createSyncEngine(opts: SyncEngineOptions) {
   const wire = createWireSeq(db);
   const pull = createPullApplier(db);
   const batchSize = Math.min(opts.batchSize ?? MAX_BATCH, MAX_BATCH);
-  const pullLimit = opts.pullLimit ?? 2000;
+  const pullLimit = opts.pullLimit ?? 5000;
   const retry = opts.retry ?? { minMs: 1000, maxMs: 60_000 };
 
   const batchStmt = db.prepare(
