@@ -37,8 +37,10 @@ export function PhoneBar() {
     const onKey = (e: KeyboardEvent) => {
       const action = barShortcut(e);
       if (!action) return;
-      e.preventDefault();
       const st = usePhone.getState();
+      // With no call the keys do nothing (and stay free for the rest of the desk).
+      if (!currentCall(st.snapshot)) return;
+      e.preventDefault();
       if (action === 'hangup') st.hangup();
       else if (action === 'hold') st.toggleHold();
       else if (action === 'mute') st.toggleMute();
