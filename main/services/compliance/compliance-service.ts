@@ -12,20 +12,26 @@ import type { DialDecision, AttemptReview } from '../../../shared/api/methods/co
 import type { Account, Contact, Debtor } from '../../../shared/domain/portfolio';
 import type { User } from '../../../shared/domain/users';
 import { appendAudit, auditContactDecision, verifyAuditLog, type AuditVerdict } from '../audit/audit-log';
-import { checkContactAttempt, deferralFor, type CheckDebtor, type ContactEvent, type Decision, type Reason } from '../../../shared/compliance/check';
+import { checkContactAttempt, deferralFor, parseIsoMs, type CheckDebtor, type ContactEvent, type Decision, type Reason } from '../../../shared/compliance/check';
 import { checkDebtorFrom } from '../../../shared/compliance/history';
 import { classifyPastAttempt } from '../../../shared/compliance/good-faith';
 import type { Channel, ComplianceFlag } from '../../../shared/compliance/rules-schema';
 import type { ComplianceSettingsInput } from '../../../shared/compliance/settings';
 import { debtorZoneCandidates, type ZoneCandidate } from '../../../shared/compliance/zones/debtor-zones';
+import type { Rulebook } from '../../../shared/compliance/rulebook';
 import type { Db } from '../store/open';
 import { toAccount, toDebtor, toPhone, type AccountRow, type ContactRow, type DebtorRow, type PhoneRow } from '../portfolio/rows';
-import type { Deferral, DeferralDecision, DeferralHistory } from '../queue/queue-service';
+import type { DeferralDecision } from '../queue/queue-service';
 import { mergeAttempts, type ContactFact } from './attempt-history';
 import { createAuditIndex, HISTORY_DAYS } from './audit-index';
 import { createRulebookSource, type ComplianceLog } from './rulebook-source';
 
 const DAY_MS = 86_400_000;
+
+/** What the queue's deferral hook reads of an account, a debtor and their contacts. */
+export type QueueAccount = Pick<Account, 'id' | 'creditorId'>;
+export type QueueDebtor = Pick<Debtor, 'id' | 'country' | 'region' | 'timeZone' | 'flags'>;
+export type QueueContact = Pick<Contact, 'startedAt' | 'channel' | 'accountId' | 'direction' | 'conversation' | 'phoneE164'>;
 
 /** A queue row blocked until a flag is lifted has no date; it sorts after every dated deferral. */
 export const DEFERRED_INDEFINITELY = '9999-12-31T23:59:59.999Z';
@@ -169,11 +175,37 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
   // per debtor, and debtors with nothing in their history share one result per place, flags and minute (windows
   // and holidays change on minute boundaries, so within one minute the answer cannot differ).
   const zonesByPlace = new Map<string, readonly ZoneCandidate[]>();
-  const perDebtor = new WeakMap<Debtor, { input: CheckDebtor; placeKey: string }>();
-  const perHistory = new WeakMap<readonly Contact[], ContactEvent[]>();
+  const perDebtor = new WeakMap<QueueDebtor, { input: CheckDebtor; placeKey: string }>();
+  const perHistory = new WeakMap<readonly QueueContact[], { since: number; events: ContactEvent[] }>();
+  let lastNowMs = -1;
+  let lastNowIso = '';
   let memoMinute = -1;
   let memoRules: unknown = null;
   let memo = new Map<string, DeferralDecision | null>();
+
+  const lookbacks = new Map<string, number>();
+  let lookbackRules: unknown = null;
+  /** The longest window (caps, channels per window, wait after a conversation, gaps) of a place's rules, + 2 days. */
+  function lookbackMs(rules: Rulebook, creditorId: string, debtor: QueueDebtor): number {
+    if (rules !== lookbackRules) {
+      lookbackRules = rules;
+      lookbacks.clear();
+    }
+    const key = `${creditorId}|${debtor.country}|${debtor.region ?? ''}`;
+    let ms = lookbacks.get(key);
+    if (ms === undefined) {
+      let days = 0;
+      for (const set of rules.ruleSets(creditorId, debtor.country, debtor.region ?? undefined)) {
+        for (const c of set.caps) days = Math.max(days, c.windowDays);
+        for (const c of set.distinctChannels) days = Math.max(days, c.windowDays);
+        for (const c of set.afterConversation) days = Math.max(days, c.days);
+        for (const c of set.minGap) days = Math.max(days, c.minDays);
+      }
+      ms = (days + 2) * DAY_MS;
+      lookbacks.set(key, ms);
+    }
+    return ms;
+  }
 
   function toDecision(d: ReturnType<typeof deferralFor>): DeferralDecision | null {
     if (!d.deferred) return null;
@@ -181,10 +213,18 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
     return { until: d.until ?? DEFERRED_INDEFINITELY, reason: r };
   }
 
-  const deferral: Deferral = (account: Account, debtor: Debtor, history: DeferralHistory) => {
-    const nowDate = now();
-    const nowMs = nowDate.getTime();
-    const nowIso = nowDate.toISOString();
+  /**
+   * The queue's hook (queue-service `Deferral`). It reads only these fields, so the queue may hand it light rows
+   * instead of whole domain objects.
+   */
+  const deferral = (account: QueueAccount, debtor: QueueDebtor, history: { contacts: readonly QueueContact[] }): DeferralDecision | null => {
+    // To the second: the rules work in minutes, and 5,000 calls need not format 5,000 instants.
+    const nowMs = Math.floor(now().getTime() / 1000) * 1000;
+    if (nowMs !== lastNowMs) {
+      lastNowMs = nowMs;
+      lastNowIso = new Date(nowMs).toISOString();
+    }
+    const nowIso = lastNowIso;
     let d = perDebtor.get(debtor);
     if (!d) {
       const placeKey = `${debtor.country}|${debtor.region ?? ''}|${debtor.timeZone}`;
@@ -196,17 +236,27 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
       };
       perDebtor.set(debtor, d);
     }
-    let events = history.contacts.length === 0 ? undefined : perHistory.get(history.contacts);
-    if (!events) {
-      const facts: ContactFact[] = history.contacts.map((c) => ({
-        atMs: Date.parse(c.startedAt), channel: c.channel, accountId: c.accountId, direction: c.direction,
-        conversation: c.conversation, phoneE164: c.phoneE164,
-      }));
-      events = index.hasAttempts(debtor.id) ? mergeAttempts(facts, index.attempts(debtor.id)) : facts;
-      // The queue hands every contact-less debtor the same empty array: only real histories are cached.
-      if (history.contacts.length > 0) perHistory.set(history.contacts, events);
-    }
     const rules = rulebook.rules();
+    // Only events inside the longest window of this place's rules can count (older ones never enter a window that
+    // ends now or later); dropping them lets most debtors share the memoized answer below.
+    const lookback = lookbackMs(rules, account.creditorId, debtor);
+    const since = nowMs - lookback;
+    let cached = history.contacts.length === 0 ? undefined : perHistory.get(history.contacts);
+    if (!cached || cached.since > since) {
+      const facts: ContactFact[] = [];
+      for (const c of history.contacts) {
+        const atMs = parseIsoMs(c.startedAt);
+        if (atMs >= since) {
+          facts.push({ atMs, channel: c.channel, accountId: c.accountId, direction: c.direction, conversation: c.conversation, phoneE164: c.phoneE164 });
+        }
+      }
+      const merged = index.hasAttempts(debtor.id) ? mergeAttempts(facts, index.attempts(debtor.id).filter((a) => a.atMs >= since)) : facts;
+      cached = { since, events: merged };
+      // The queue hands every contact-less debtor the same empty array: only real histories are cached.
+      if (history.contacts.length > 0) perHistory.set(history.contacts, cached);
+    }
+    let events = cached.events;
+    if (cached.since < since) events = events.filter((e) => e.atMs! >= since);
     if (events.length === 0) {
       const minute = Math.floor(nowMs / 60_000);
       if (minute !== memoMinute || rules !== memoRules) {
