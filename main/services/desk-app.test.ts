@@ -27,6 +27,13 @@ describe('openDesk: app methods and the handler map', () => {
     expect(implemented).toEqual(channelsOf(contract));
   });
 
+  it('app.syncStatus tells the state now, before any event: offline since the desk opened, nothing pending', async () => {
+    const { desk } = open();
+    const env = await desk.dispatch('app.syncStatus', {});
+    expect(env).toMatchObject({ ok: true, value: { state: 'offline', pending: 0 } });
+    expect(env.ok && (env.value as { since: string | null }).since).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
   it('app.info reports the version and the host capabilities (key-file mode: no OS key protection)', async () => {
     const { desk } = open();
     expect(await desk.dispatch('app.info', {})).toEqual({

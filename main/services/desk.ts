@@ -107,6 +107,7 @@ export function openDesk(opts: OpenDeskOptions): Desk {
       },
     },
     setOnline,
+    syncStatus: status,
     outboxChanged: () => events.emit('sync.status', status()),
     onSettingsChanged: (s: Settings) => {
       if (s.serverUrl !== server.baseUrl) server = makeServer(s.serverUrl);

@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/api/errors';
 import type { RecaudoHandlers } from '../../shared/api/contract';
 import type { Settings } from '../../shared/api/methods/app';
+import type { SyncStatus } from '../../shared/api/events';
 import type { DebtorHit } from '../../shared/api/methods/portfolio';
 import type { z } from 'zod';
 import type { AppInfo } from '../../shared/api/methods/app';
@@ -34,6 +35,8 @@ export interface DeskServices {
   deferral?: Deferral;
   /** The desk's compliance service (one per desk; built here when the desk does not pass one). */
   compliance?: ComplianceService;
+  /** The sync state now (online/syncing/offline, pending count). */
+  syncStatus: () => SyncStatus;
   /** Called when the server's reachability changes (the desk's online/offline state). */
   setOnline: (online: boolean) => void;
   /** A mutation was added to the outbox (the desk re-announces its sync status). */
@@ -79,6 +82,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
     app: {
       info: guard(async () => s.info),
       getSettings: guard(async () => s.settings.get()),
+      syncStatus: guard(async () => s.syncStatus()),
       updateSettings: guard(async (patch) => {
         const next = s.settings.update(patch);
         s.onSettingsChanged?.(next);

@@ -1,4 +1,4 @@
-/** The last `sync.status` the host pushed; null until the first one arrives. */
+/** The desk's sync state: read once at start, then every `sync.status` the host pushes. */
 import { create } from 'zustand';
 import { api } from '../../api';
 import type { SyncStatus } from '../../../shared/api/events';
@@ -11,6 +11,15 @@ interface SyncState {
 export const useSync = create<SyncState>((set) => ({
   status: null,
   start() {
-    return api.on('sync.status', (status) => set({ status }));
+    let live = false;
+    const off = api.on('sync.status', (status) => {
+      live = true;
+      set({ status });
+    });
+    // Events only tell changes: ask for the state now, unless an event already answered.
+    void api.app.syncStatus().then((status) => {
+      if (!live) set({ status });
+    }, () => undefined);
+    return off;
   },
 }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { Language } from '../../domain/codes';
+import { SyncStatus } from '../events';
 
 /** What the host can do; features ask this instead of checking which shell they run in. */
 export const HostCapabilities = z.object({
@@ -25,4 +26,6 @@ export const appMethods = {
   info: method(z.object({}).strict(), AppInfo),
   getSettings: method(z.object({}).strict(), Settings),
   updateSettings: method(Settings.partial().strict(), Settings),
+  /** The sync state now; afterwards `sync.status` events tell every change. */
+  syncStatus: method(z.object({}).strict(), SyncStatus),
 };

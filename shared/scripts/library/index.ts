@@ -3,11 +3,11 @@
  * United States (English). Creditor and segment "*": the default when a creditor has no script of its own.
  * They are data: each file goes through `parseScript` like any file an admin uploads.
  */
-import cl from './cl-general.json';
-import co from './co-general.json';
-import mx from './mx-general.json';
-import pe from './pe-general.json';
-import us from './us-general.json';
+import cl from './cl-general.json' with { type: 'json' };
+import co from './co-general.json' with { type: 'json' };
+import mx from './mx-general.json' with { type: 'json' };
+import pe from './pe-general.json' with { type: 'json' };
+import us from './us-general.json' with { type: 'json' };
 
 export const EXAMPLE_SCRIPT_FILES: Readonly<Record<string, unknown>> = {
   'co-general.json': co,
