@@ -124,6 +124,7 @@ function Exception({ outcome, role }: { outcome: Extract<DialOutcome, { kind: 'b
   return (
     <form
       className="dial-override"
+      noValidate // our own message beside the field, in the agent's language
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -133,6 +134,7 @@ function Exception({ outcome, role }: { outcome: Extract<DialOutcome, { kind: 'b
       <textarea
         id={fieldId}
         required
+        aria-required="true"
         rows={2}
         maxLength={500}
         value={reason}

@@ -23,7 +23,7 @@ export function PhonesSection({ phones }: { phones: Phone[] }) {
                 <span className={ok ? 'mark mark-ok' : 'mark mark-bad'}>
                   <span aria-hidden="true">{ok ? '✓' : '✗'}</span> {t(`phoneStatus.${status}`)}
                 </span>
-                <DialButton request={{ debtorId: p.debtorId, phoneE164: p.e164, source: 'manual' }} disabled={!p.valid} />
+                <DialButton request={{ debtorId: p.debtorId, phoneE164: p.e164, source: 'manual' }} disabled={!p.valid || p.status === 'wrong_number' || p.status === 'not_debtor'} />
               </li>
             );
           })}

@@ -110,4 +110,55 @@ test.describe('compliance: a blocked dial says why and when', () => {
     await expect(panel).toBeHidden();
     await page.evaluate(() => window.recaudo?.session.logout());
   });
+
+  test('a lead authorizes an exception with a required reason, recorded with their name', async ({ page }) => {
+    deskNow = NIGHT;
+    await openAndLogin(page, stack, 'lead1');
+    // The lead's slice is their team's: a New York debtor with a New York number.
+    const target = await page.evaluate(async () => {
+      const q = await window.recaudo!.portfolio.queue({});
+      if (!q.ok) throw new Error(q.error.message);
+      for (const item of q.value) {
+        if (item.timeZone !== 'America/New_York') continue;
+        const c = await window.recaudo!.portfolio.card({ debtorId: item.debtorId });
+        if (!c.ok || c.value.debtor.flags.length > 0) continue;
+        const p = c.value.phones.find((x) => x.valid && x.status === 'ok' && /^\+1(212|646|718|917|347|332|929)/.test(x.e164));
+        if (p) return { id: c.value.debtor.id, name: c.value.debtor.fullName, e164: p.e164 };
+      }
+      return null;
+    });
+    expect(target, 'lead1 sees a New York debtor of the team').not.toBeNull();
+    await page.keyboard.press('Control+K');
+    await page.getByTestId('search-input').fill(target!.name);
+    await page.locator('.hit', { hasText: target!.name }).first().click();
+    const card = page.getByTestId('debtor-card');
+    await expect(card).toHaveAttribute('data-debtor', target!.id);
+    await card.locator(`li.phone[data-e164="${target!.e164}"]`).getByRole('button', { name: /^Llamar al / }).click();
+    const panel = page.getByTestId('dial-blocked');
+    await expect(panel.locator('.dial-reasons li').first()).toContainText('Fuera del horario permitido');
+
+    await panel.getByRole('button', { name: 'Autorizar excepción' }).click();
+    const reason = panel.getByLabel('Motivo de la excepción (obligatorio)');
+    await expect(reason).toBeVisible();
+    // An empty reason is refused beside the field, before asking the desk.
+    await panel.getByRole('button', { name: 'Autorizar y llamar' }).click();
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel).toContainText('Escriba el motivo (mínimo 5 caracteres).');
+    await reason.fill('El deudor pidió por correo que lo llamemos hoy a esta hora');
+    await page.screenshot({ path: `${SHOTS}/compliance-dial-override-1366x768.png` });
+    await panel.getByRole('button', { name: 'Autorizar y llamar' }).click();
+    const done = page.getByTestId('dial-not-connected');
+    await expect(done).toContainText('Softphone no conectado');
+    await expect(done).toContainText('Excepción autorizada por Carmen Salgado: El deudor pidió por correo que lo llamemos hoy a esta hora');
+
+    // Recorded: the lead reviews this debtor's attempts and finds the override; the audit chain verifies.
+    const review = await page.evaluate(async (debtorId) => {
+      const a = await window.recaudo!.compliance.attempts({ debtorId });
+      const v = await window.recaudo!.compliance.verifyAudit({});
+      return { attempts: a.ok ? a.value : null, verdict: v.ok ? v.value : null };
+    }, target!.id);
+    expect(review.attempts).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'contact_override', actor: 'u-lead1', status: 'compliant' })]));
+    expect(review.verdict).toMatchObject({ ok: true });
+    await page.evaluate(() => window.recaudo?.session.logout());
+  });
 });
