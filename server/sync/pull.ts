@@ -15,7 +15,8 @@ import {
   Account, Callback, Contact, Creditor, Debtor, Payment, Phone, PolicyRecord, PromiseToPay, type PortfolioSlice,
 } from '../../shared/domain/portfolio';
 import type { PullPage, ScriptRecord } from '../../shared/sync/wire';
-import type { Queryable, Row } from '../db/port';
+import type { Database, Queryable, Row } from '../db/port';
+import { SYNC_FENCE } from '../db/migrations/0020-sync';
 import { fullPageJson } from './full-page';
 import { columnsOf, fromRow } from '../portfolio/rows';
 import { accountScope } from '../portfolio/scope';
@@ -52,6 +53,24 @@ export async function highWater(db: Queryable): Promise<number> {
   return Number(row?.v ?? 0);
 }
 
+/**
+ * The high-water mark a cursor may advance to: taken under the pull fence (0020), so no transaction that holds a
+ * change_seq value at or below it is still running. Writers hold the fence only while they run; the pull waits
+ * for them at most `waitMs` (a long import delays the cursor, never a row) and answers null when it could not.
+ */
+export async function safeHighWater(db: Database, waitMs = 250): Promise<number | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.query(`set local lock_timeout = '${Math.max(1, Math.round(waitMs))}ms'`);
+      await tx.query('select pg_advisory_xact_lock($1)', [SYNC_FENCE]);
+      return highWater(tx);
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === '55P03') return null; // lock_not_available
+    throw err;
+  }
+}
+
 const emptySlice = (): PortfolioSlice => ({
   creditors: [], debtors: [], accounts: [], phones: [], payments: [], contacts: [], promises: [], callbacks: [], policies: [],
 });
@@ -60,8 +79,8 @@ const emptySlice = (): PortfolioSlice => ({
  * One pull page as JSON text (the route sends it as is). First-pull pages come straight from the database as
  * JSON (full-page.ts); change pages are assembled here.
  */
-export async function pullPageJson(db: Queryable, user: UserRecord, opts: { cursor?: string | undefined; limit: number }): Promise<string> {
-  const cur: Cursor = opts.cursor ? decodePullCursor(opts.cursor) : { s: await highWater(db), p: null, full: true };
+export async function pullPageJson(db: Database, user: UserRecord, opts: { cursor?: string | undefined; limit: number }): Promise<string> {
+  const cur: Cursor = opts.cursor ? decodePullCursor(opts.cursor) : { s: await firstMark(db), p: null, full: true };
   if (cur.full) {
     const page = await fullPageJson(db, user, cur.p ?? '', opts.limit);
     const scripts = cur.p ? [] : await scriptsSince(db, 0, Number.MAX_SAFE_INTEGER);
@@ -74,12 +93,21 @@ export async function pullPageJson(db: Queryable, user: UserRecord, opts: { curs
 }
 
 /** One pull page as an object (tests, tools). */
-export async function pullPage(db: Queryable, user: UserRecord, opts: { cursor?: string | undefined; limit: number }): Promise<PullPage> {
+export async function pullPage(db: Database, user: UserRecord, opts: { cursor?: string | undefined; limit: number }): Promise<PullPage> {
   return JSON.parse(await pullPageJson(db, user, opts)) as PullPage;
 }
 
-async function changesSince(db: Queryable, user: UserRecord, since: number, limit: number): Promise<PullPage> {
-  const top = await highWater(db);
+/** The mark a first pull starts from; with busy writers it waits a little longer (0 re-sends everything after). */
+async function firstMark(db: Database): Promise<number> {
+  for (let i = 0; i < 5; i++) {
+    const mark = await safeHighWater(db, 500);
+    if (mark !== null) return mark;
+  }
+  return 0;
+}
+
+async function changesSince(db: Database, user: UserRecord, since: number, limit: number): Promise<PullPage> {
+  const top = (await safeHighWater(db)) ?? since;
   if (top <= since) return { slice: emptySlice(), scripts: [], removedAccounts: [], cursor: encodePullCursor({ s: since }), more: false, full: 'none' };
   const scope = accountScope(user, 3);
   const mine = `(select a.id from accounts a where ${scope.sql})`;

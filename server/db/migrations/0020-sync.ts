@@ -5,6 +5,9 @@ import type { Migration } from '../migrate';
  * server's script versions, row_seq indexes so a pull is one range scan per table, and a statement-level NOTIFY
  * on every table a desk pulls, so every server instance on the database wakes its desks (LISTEN recaudo_sync).
  */
+/** Advisory lock key of the pull fence (server/sync/pull.ts takes it exclusively). */
+export const SYNC_FENCE = 7_311_442_921;
+
 const PULLED = ['accounts', 'debtors', 'phones', 'payments', 'contacts', 'promises', 'callbacks', 'policies', 'scripts', 'change_log'];
 
 const migration: Migration = {
@@ -64,6 +67,18 @@ create index scripts_row_seq_idx on scripts (row_seq);
 create index change_log_seq_idx on change_log (seq);
 create index phones_debtor_idx on phones (debtor_id);
 create index callbacks_account_idx on callbacks (account_id);
+
+-- The pull fence: every statement on a pulled table first takes a shared transaction-level advisory lock, before
+-- any row takes a change_seq value; a pull takes the same lock exclusively for an instant before reading the
+-- sequence's high-water mark. So every value at or below the mark belongs to a transaction that has already
+-- committed (or rolled back): a cursor never steps over a row that commits later.
+create function recaudo_sync_fence() returns trigger language plpgsql as $$
+begin
+  perform pg_advisory_xact_lock_shared(${SYNC_FENCE});
+  return null;
+end $$;
+${PULLED.map((t) => `create trigger ${t}_sync_fence before insert or update or delete on ${t}
+  for each statement execute function recaudo_sync_fence();`).join('\n')}
 
 create function recaudo_sync_notify() returns trigger language plpgsql as $$
 begin
