@@ -23,6 +23,7 @@ import { disabledUpdates } from './updates/disabled-updates';
 import { createComplianceHandlers, createComplianceService, type ComplianceService } from './compliance';
 import { createNegotiationHandlers } from './negotiation';
 import { createAdminHandlers } from './admin/admin-handlers';
+import { createCallsHandlers, createPhoneSettingsHandlers } from './calls/handlers';
 
 export interface DeskServices {
   db: Db;
@@ -153,6 +154,8 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
     },
     negotiation: createNegotiationHandlers({ db: s.db, now: s.now, user: requireSliceUser, guard, ...(s.outboxChanged ? { outboxChanged: s.outboxChanged } : {}) }),
     compliance: createComplianceHandlers({ service: compliance, user: requireSliceUser, guard }),
+    calls: createCallsHandlers({ db: s.db, session: s.session, guard, ...(s.outboxChanged ? { outboxChanged: s.outboxChanged } : {}) }),
+    phone: createPhoneSettingsHandlers({ db: s.db, session: s.session, guard }),
     admin: createAdminHandlers({ db: s.db, session: s.session, server: s.server, setOnline: s.setOnline, guard }),
     notes: {
       add: guard(async ({ debtorId, text }) => {

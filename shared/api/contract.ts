@@ -4,9 +4,11 @@
  */
 import { adminMethods } from './methods/admin';
 import { appMethods } from './methods/app';
+import { callsMethods } from './methods/calls';
 import { complianceMethods } from './methods/compliance';
 import { negotiationMethods } from './methods/negotiation';
 import { notesMethods } from './methods/notes';
+import { phoneSettingsMethods } from './methods/phone-settings';
 import { portfolioMethods } from './methods/portfolio';
 import { sessionMethods } from './methods/session';
 import { updatesMethods } from './methods/updates';
@@ -23,6 +25,8 @@ export const contract = {
   negotiation: negotiationMethods,
   updates: updatesMethods,
   admin: adminMethods,
+  calls: callsMethods,
+  phone: phoneSettingsMethods,
 };
 export type Contract = typeof contract;
 export { events };
