@@ -23,7 +23,12 @@ function queueWork(file: string, key: Buffer, count: number): string[] {
   return queued.map((q) => q.uuid);
 }
 
-type Target = { name: string; open: () => Promise<{ arg: string; db: () => Promise<Database>; stop: () => Promise<void> }> };
+type Target = {
+  name: string;
+  open: () => Promise<{ arg: string; db: () => Promise<Database>; stop: () => Promise<void> }>;
+  /** A database for a server in this process (the desk-kill test): PGlite in memory, a fresh PostgreSQL database. */
+  inProcess: () => Promise<{ db: Database; stop: () => Promise<void> }>;
+};
 const targets: Target[] = [
   {
     name: 'pglite',
@@ -31,12 +36,21 @@ const targets: Target[] = [
       const t = tempDir('recaudo-sync-pglite-');
       return { arg: join(t.dir, 'pg'), db: () => openDatabase({ dataDir: join(t.dir, 'pg') }), stop: async () => t.cleanup() };
     },
+    inProcess: async () => {
+      const db = await openDatabase({});
+      return { db, stop: () => db.close() };
+    },
   },
   {
     name: 'postgres',
     open: async () => {
       const pg = await freshPostgresUrl();
       return { arg: pg.url, db: () => openDatabase({ databaseUrl: pg.url }), stop: pg.stop };
+    },
+    inProcess: async () => {
+      const pg = await freshPostgresUrl();
+      const db = await openDatabase({ databaseUrl: pg.url });
+      return { db, stop: async () => { await db.close(); await pg.stop(); } };
     },
   },
 ];
@@ -50,10 +64,8 @@ describe.each(targets)('kill -9 on $name', (target) => {
   });
 
   it('the desk killed during a push: the server committed, the ack was lost; after restart each mutation is applied once', async () => {
-    const t = await target.open();
-    cleanups.push(t.stop);
-    const db = await t.db();
-    cleanups.push(() => db.close());
+    const { db, stop } = await target.inProcess();
+    cleanups.push(stop);
     await seedOrg(db, 20);
     let calls = 0;
     let inTx!: () => void;
