@@ -119,6 +119,24 @@ export function normalizeDocumentId(s: string): string {
   return s.replace(/[\s.]/g, '').toUpperCase();
 }
 
+/**
+ * A debtor's phones repeat on each of their account rows, usually on adjacent lines: a small cache of the last
+ * numbers seen saves libphonenumber's parse (the costliest cell, and most of the garbage) for the repeats.
+ */
+function phoneCache(limit = 512): typeof normalizePhone {
+  let cache = new Map<string, ReturnType<typeof normalizePhone>>();
+  return (raw, country) => {
+    const k = `${country}\u0001${raw}`;
+    let r = cache.get(k);
+    if (r === undefined) {
+      if (cache.size >= limit) cache = new Map();
+      r = normalizePhone(raw, country);
+      cache.set(k, r);
+    }
+    return r;
+  };
+}
+
 export function debtorKeyOf(ref: string | null, documentType: string, documentId: string): string {
   return ref !== null ? `ref:${ref}` : `doc:${documentType}|${documentId}`;
 }
@@ -135,6 +153,7 @@ export function compileRowReader(ctx: RowContext): (line: number, fields: string
   const accountsSeen = new KeyTable(ctx.kind === 'accounts' ? rowsGuess : 16, false);
   const debtorsSeen = new KeyTable(ctx.kind === 'accounts' ? rowsGuess / 2 : 16);
   const paymentsSeen = new KeyTable(ctx.kind === 'payments' ? rowsGuess : 16);
+  const cachedPhone = phoneCache();
 
   return (line, fields) => {
     const defects: RowDefect[] = [];
@@ -212,7 +231,7 @@ export function compileRowReader(ctx: RowContext): (line: number, fields: string
         const spec = S(id);
         const v = text(spec);
         if (v === null || country === null) continue;
-        const p = normalizePhone(v, country);
+        const p = cachedPhone(v, country);
         if (!p.ok) fail(spec, 'bad_phone', { value: v, country, reason: p.reason });
         else if (!phones.some((x) => x.e164 === p.e164)) phones.push({ e164: p.e164, type: p.type });
       }
@@ -275,7 +294,7 @@ export function compileRowReader(ctx: RowContext): (line: number, fields: string
       const v = text(spec);
       let phone: { e164: string; type: string } | null = null;
       if (v !== null) {
-        const p = normalizePhone(v, country);
+        const p = cachedPhone(v, country);
         if (!p.ok) fail(spec, 'bad_phone', { value: v, country, reason: p.reason });
         else phone = { e164: p.e164, type: p.type };
       }

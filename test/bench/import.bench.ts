@@ -69,8 +69,6 @@ async function serveChild(): Promise<void> {
   const { buildServer } = await import('../../server/app');
   const { keyFromSecret } = await import('../../server/auth/keys');
   const { issueToken } = await import('../../server/auth/token');
-  const { authenticator } = await import('../../server/routes/protect');
-  const { importRoutes } = await import('../../server/import/routes');
   const { migratedWithImport, seedOrg } = await import('../../server/import/test-db');
   const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.RECAUDO_BENCH_DATA_DIR });
   await migratedWithImport(db);
@@ -81,9 +79,8 @@ async function serveChild(): Promise<void> {
     process.exit(0);
   }
   const key = keyFromSecret(SECRET);
-  const app = await buildServer({ db, jwtSecrets: [SECRET] });
-  const ctx = { db, keys: [key], tokenTtlSeconds: 3600, version: 'bench' };
-  await app.register(importRoutes, { ctx, auth: authenticator(ctx) });
+  // The real app, with the import routes as the integrator registers them.
+  const app = await buildServer({ db, jwtSecrets: [SECRET], databaseUrl: process.env.DATABASE_URL });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const token = issueToken({ id: 'u-admin', role: 'admin' }, key, 3600).token;
   console.log(JSON.stringify({ url, token }));
