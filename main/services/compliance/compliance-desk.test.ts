@@ -12,6 +12,7 @@ import type { PortfolioSlice } from '../../../shared/domain/portfolio';
 import type { User } from '../../../shared/domain/users';
 import { openDesk, type Desk } from '../desk';
 import { SliceWriter } from '../portfolio/slice-writer';
+import { createPullApplier } from '../sync/pull-apply';
 import { makeVerifier } from '../session/verifier';
 import { keyFileProvider } from '../store/key-file';
 import { tempDir } from '../testing/temp';
@@ -139,8 +140,12 @@ describe('a cease flag that arrives by pull while the agent works offline', () =
     expect((await dial('NY3')).allowed).toBe(true);
     // The debtor's cease letter was recorded on the server at 14:30 (before the call); the desk learns at 16:00.
     at('2026-03-12T16:00:00.000Z');
-    const w = new SliceWriter(desk.db);
-    w.applyPage(w.begin(), slice({ 'D-NY3': ['cease_communication'] }, '2026-03-12T14:30:00.000Z'));
+    // The sync engine's own applier, with the page of changes the server would send.
+    const changed = slice({ 'D-NY3': ['cease_communication'] }, '2026-03-12T14:30:00.000Z');
+    createPullApplier(desk.db).apply({
+      slice: { ...changed, creditors: [], debtors: changed.debtors.filter((d) => d.id === 'D-NY3'), accounts: [], phones: [] },
+      scripts: [], removedAccounts: [], cursor: 'c-1', more: false, full: 'none',
+    }, null);
     const next = await dial('NY3');
     expect(next).toMatchObject({ allowed: false, nextAllowedAt: null, overridable: false });
     expect(next.reasons).toEqual([{ code: 'stop_flag', params: expect.objectContaining({ flag: 'cease_communication' }) }]);
