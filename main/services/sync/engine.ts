@@ -167,7 +167,11 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     let next = fetchPage(cursor);
     for (;;) {
       const page = await next;
-      if (page.more) next = fetchPage(page.cursor);
+      if (page.more) {
+        next = fetchPage(page.cursor);
+        // Let the request leave before the CPU-bound write blocks the event loop.
+        await new Promise<void>((r) => setImmediate(r));
+      }
       pull.apply(page, cursor);
       pages++;
       if (page.slice.accounts.length || page.removedAccounts.length || page.slice.phones.length || page.slice.promises.length) changed = true;
