@@ -178,6 +178,7 @@ describe.each(testBackends())('sync push and pull on $name', (backend) => {
       update accounts set assigned_agent_id = 'ag-2' where id = 'a-4';
       update phones set status = 'do_not_call', updated_at = now() where id = 'ph-shared';
       insert into scripts (id, version, body) values ('guion-temprana', 2, '{"steps":[1]}');
+      insert into policies (id, creditor_id, segment, version, body) values ('pol-2', 'cr-1', 'early', 2, '{"maxDiscount":10}');
     `);
     expect(await desk.engine.syncNow()).toMatchObject({ ok: true });
     expect(count("select count(*) from payments where id = 'pay-1'")).toBe(1);
@@ -187,6 +188,7 @@ describe.each(testBackends())('sync push and pull on $name', (backend) => {
     expect(count("select count(*) from debtors where id = 'd-4'")).toBe(0);
     expect(desk.db.prepare("select status from phones where id = 'ph-shared'").pluck().get()).toBe('do_not_call');
     expect(count("select count(*) from scripts where id = 'guion-temprana'")).toBe(2);
+    expect(desk.db.prepare("select version from policies where id = 'pol-2'").pluck().get()).toBe(2);
     expect(updates.length).toBeGreaterThanOrEqual(2);
     expect(updates.at(-1)).toBe(10);
     // Nothing changed: one empty page.
