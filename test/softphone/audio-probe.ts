@@ -76,13 +76,20 @@ export function listenDtmf(stream: MediaStream): { peek(): string; stop(): strin
   let digits = '';
   let current: string | null = null;
   let run = 0;
+  let lastFrameAt = -1;
   const timer = setInterval(() => {
+    // Under CPU load timers bunch up: two ticks can read the same audio. Only a frame with new audio counts.
+    if (c.currentTime - lastFrameAt < 0.01) return;
+    lastFrameAt = c.currentTime;
     an.getFloatTimeDomainData(buf);
     const rows = DTMF_ROWS.map((f) => goertzel(buf, c.sampleRate, f));
     const cols = DTMF_COLS.map((f) => goertzel(buf, c.sampleRate, f));
     const r = rows.indexOf(Math.max(...rows));
     const col = cols.indexOf(Math.max(...cols));
-    const on = rows[r]! > 0.02 && cols[col]! > 0.02;
+    // A frame straddling two digits holds two rows or two columns at similar levels (e.g. '1'→'5' reads as
+    // 697+1336, a '2'): a tone counts only when its row and column each clearly dominate the others.
+    const dominant = (levels: number[], i: number) => levels.every((l, k) => k === i || l < levels[i]! * 0.5);
+    const on = rows[r]! > 0.02 && cols[col]! > 0.02 && dominant(rows, r) && dominant(cols, col);
     const key = on ? DTMF_KEYS[r]![col]! : null;
     if (key === current) {
       run++;
