@@ -4,13 +4,14 @@ import type { PortfolioSlice } from '../../../shared/domain/portfolio';
 import { isBusinessDay } from '../../../shared/calendar';
 import { S2_INPUT } from '../../../shared/negotiation/testing/fixtures';
 import { AuditAppend, CallbackAdd, ContactAdd, PromiseAdd } from '../../../shared/sync/mutations';
-import { EXAMPLE_SCRIPT_FILES } from '../../../shared/scripts';
+import { DESK_EXAMPLE_SCRIPTS as EXAMPLE_SCRIPT_FILES } from './example-scripts';
 import { createOutbox } from '../outbox/outbox';
 import { replaceSlice } from '../portfolio/slice-writer';
 import { demoSlice } from '../testing/demo-slice';
 import { freshStore } from '../testing/store-fixture';
 import type { Db } from '../store/open';
 import { createNegotiationHandlers } from './handlers';
+import { mapRequiredDisclosures } from './scripts';
 
 // Wednesday 25 Nov 2026, 10:00 in Bogotá.
 const NOW = new Date('2026-11-25T15:00:00Z');
@@ -64,8 +65,10 @@ describe('negotiation.scriptFor', () => {
     expect(r.mayAskReason).toBe(false);
     expect(r.zone).toBe('America/Bogota');
     expect(r.vars['agent.name']).toBe('Laura Gómez');
+    expect(r.vars['company.phone']).toBe('nuestra línea de atención');
     expect(r.vars['account.balance']).toBe('COP 5.000.000');
     expect(r.vars['account.numberLast4']).toHaveLength(4);
+    expect(r.requiredDisclosures).toEqual(['co_identificacion']);
   });
 
   it('marks the disclosures the law requires on this contact mandatory (US first communication: mini-Miranda)', async () => {
@@ -73,8 +76,13 @@ describe('negotiation.scriptFor', () => {
     expect(r.script.id).toBe('us_general');
     expect(r.requiredDisclosures).toContain('us_mini_miranda');
     expect(r.script.disclosures?.find((d) => d.id === 'us_mini_miranda')?.mandatory).toBe(true);
-    // Required by the rules but not written in this script: the agent is told to make it anyway.
-    expect(r.missingDisclosures).toContain('us_caller_identity');
+    expect(r.requiredDisclosures).toContain('us_mini_miranda');
+    expect(r.missingDisclosures).toEqual([]);
+  });
+
+  it('maps the rulebook\'s disclosure ids to the script\'s, and names what the script lacks', () => {
+    expect(mapRequiredDisclosures(['identify_agent_and_creditor'], ['co_grabacion', 'co_identificacion'], 'CO')).toEqual({ required: ['co_identificacion'], missing: [] });
+    expect(mapRequiredDisclosures(['us.mini_miranda', 'us.caller_identity', 'us.new_rule'], ['us_mini_miranda'], 'US')).toEqual({ required: ['us_mini_miranda'], missing: ['us.new_rule'] });
   });
 
   it('uses a newer store version, refuses a bad file with its path and reason, and keeps the last good version', async () => {

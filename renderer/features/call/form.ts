@@ -4,7 +4,8 @@
  */
 import type { FormError, OfferView } from '../../../shared/api/methods/negotiation';
 import { formatAmount, isCurrencyCode, parseMoneyInput, type Money } from '../../../shared/money';
-import type { ArrangementKind, Frequency, PaymentMethod } from '../../../shared/negotiation';
+import type { ArrangementKind, Frequency, IsBusinessDay, PaymentMethod } from '../../../shared/negotiation';
+import { buildDueDates, isValidIsoDate } from '../../../shared/negotiation/dates';
 
 export interface PromiseForm {
   kind: ArrangementKind | '';
@@ -93,4 +94,19 @@ export function errorsByField(errors: readonly FormError[]): Record<string, Form
   const out: Record<string, FormError> = {};
   for (const e of errors) out[e.field] ??= e;
   return out;
+}
+
+/**
+ * A plan's dates from its first one: every period after it, on the debtor's business days (as the offers lay
+ * them out). The agent types the first date, the count and the frequency; the rest follows.
+ */
+export function fillPlanDates(f: PromiseForm, isBusinessDay: IsBusinessDay): PromiseForm {
+  const sized = resizeDates(f);
+  const first = sized.dates[0] ?? '';
+  if (f.kind !== 'installments' || !f.frequency || !isValidIsoDate(first) || sized.dates.length < 2) return sized;
+  const down = f.downPayment.trim() !== '';
+  const rest = down
+    ? buildDueDates(first, sized.dates.length - 1, f.frequency, isBusinessDay, 1)
+    : buildDueDates(first, sized.dates.length, f.frequency, isBusinessDay).slice(1);
+  return { ...sized, dates: [first, ...rest] };
 }

@@ -10,7 +10,8 @@ import type { Identity, RunResult, RunState, Script, VerificationField } from '.
 import * as runner from '../../../shared/scripts';
 import { callbackAt, DISPOSITIONS, dispositionsFor, REASONS, type Disposition, type NonPaymentReason, type PromiseRecord } from '../../../shared/negotiation';
 import { endSessionIfUnauthorized } from '../session/expiry';
-import { EMPTY_FORM, formFromOffer, resizeDates, toDraft, type PromiseForm } from './form';
+import { isBusinessDay } from '../../../shared/calendar';
+import { EMPTY_FORM, fillPlanDates, formFromOffer, resizeDates, toDraft, type PromiseForm } from './form';
 
 export type CallPhase = 'idle' | 'loading' | 'running' | 'wrapup' | 'done';
 /** Seconds of wrap-up the agent gets after the conversation before the desk offers the next call. */
@@ -169,7 +170,14 @@ export const useCall = create<CallState>((set, get) => {
     },
     back() {
       const { script, run } = get();
-      if (script && run) apply(runner.back(script, run));
+      if (!script || !run) return;
+      // A failed verification is final for this call: no way back into the checks (and to the debt).
+      const prev = run.history[run.history.length - 1];
+      if (run.verification === 'failed' && prev !== undefined && script.steps.find((x) => x.id === prev)?.type === 'verification') {
+        set({ runError: { code: 'guided.verifyLocked', params: {} } });
+        return;
+      }
+      apply(runner.back(script, run));
     },
     async loadOffers() {
       const accountId = get().accountId;
@@ -189,7 +197,12 @@ export const useCall = create<CallState>((set, get) => {
       set({ form: formFromOffer(o, locale), formErrors: [], readBack: null, confirmed: false });
     },
     setForm(patch) {
-      set((s) => ({ form: resizeDates({ ...s.form, ...patch }), formErrors: [], readBack: null, confirmed: false }));
+      const country = get().info?.country ?? '';
+      const next = { ...get().form, ...patch };
+      // A change to the plan's shape or first date lays its dates out again; a later date typed by hand stays.
+      const reshape = ['kind', 'installments', 'frequency', 'downPayment'].some((k) => k in patch) || (patch.dates && patch.dates[0] !== get().form.dates[0]);
+      const form = reshape ? fillPlanDates(next, (iso) => isBusinessDay(iso, country)) : resizeDates(next);
+      set({ form, formErrors: [], readBack: null, confirmed: false });
     },
     async preview(locale) {
       const { accountId, offers, form } = get();
