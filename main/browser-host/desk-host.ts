@@ -2,6 +2,7 @@
 import { openDesk, type Desk, type OpenDeskOptions } from '../services/desk';
 import { keyFileProvider } from '../services/store/key-file';
 import { startBrowserHost, type BrowserHost } from './host';
+import { createPhoneSettingsRepo } from '../services/calls/phone-settings-repo';
 
 export interface DeskHostOptions {
   userDataDir: string;
@@ -30,13 +31,24 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
     ...(opts.deferral ? { deferral: opts.deferral } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });
+  // connect-src: the server, the caller's extra origins, and every PBX origin saved in this desk's phone settings.
+  // The host reads this array on each page load, so a PBX saved in the form is allowed from the next load on.
+  const phones = createPhoneSettingsRepo(desk.db);
+  const fixed = [new URL(opts.serverUrl).origin, ...(opts.connectSrc ?? [])];
+  const connectSrc = [...fixed];
+  const refreshConnect = () => connectSrc.splice(0, connectSrc.length, ...new Set([...fixed, ...phones.pbxOrigins()]));
+  refreshConnect();
   try {
     const host = await startBrowserHost({
       rendererDir: opts.rendererDir,
       ...(opts.port !== undefined ? { port: opts.port } : {}),
-      connectSrc: [new URL(opts.serverUrl).origin, ...(opts.connectSrc ?? [])],
+      connectSrc,
       desk: {
-        dispatch: desk.dispatch,
+        dispatch: async (channel, input) => {
+          const r = await desk.dispatch(channel, input);
+          if (channel === 'phone.save' && r.ok) refreshConnect();
+          return r;
+        },
         onEvent: (listener) => desk.events.onAny(listener),
       },
     });

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { AgentDesk } from '../features/layout/AgentDesk';
+import { PhoneSetupMount } from '../features/phone-setup/PhoneSetupMount';
 import { LoginScreen } from '../features/session/LoginScreen';
 import { useSession } from '../features/session/store';
 import { useSettings } from '../features/settings/store';
@@ -23,6 +24,11 @@ export function App() {
     };
   }, []);
   if (status === 'booting') return <div className="boot" role="status">{t('common.loading')}</div>;
-  if (status === 'signedIn' || status === 'signingOut') return role === 'admin' ? <AdminScreen /> : <AgentDesk />;
+  if (status === 'signedIn' || status === 'signingOut') return role === 'admin' ? <AdminScreen /> : (
+      <>
+        <AgentDesk />
+        <PhoneSetupMount />
+      </>
+    );
   return <LoginScreen />;
 }

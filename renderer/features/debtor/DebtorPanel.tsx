@@ -9,6 +9,7 @@ import { NotesSection } from './NotesSection';
 import { PhonesSection } from './PhonesSection';
 import { DialDecisionPanel } from '../compliance/DialDecisionPanel';
 import { TimelineSection } from './TimelineSection';
+import { CallHistory } from '../phone-setup/CallHistory';
 import { useDebtor } from './store';
 import { nextPending, totalsByCurrency } from './timeline';
 import { useQueue } from '../queue/store';
@@ -144,6 +145,7 @@ function Card({ card }: { card: DebtorCard }) {
 
       <PhonesSection phones={card.phones} />
       <DialDecisionPanel debtorId={d.id} />
+      <CallHistory debtorId={d.id} zone={d.timeZone} />
       <TimelineSection card={card} />
       <NotesSection card={card} />
     </div>

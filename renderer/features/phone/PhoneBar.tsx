@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { barShortcut, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords } from './bar-model';
 import { usePhone } from './store';
+import { usePhoneSetup } from '../phone-setup/lifecycle';
 import './phone-bar.css';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
@@ -126,6 +127,9 @@ export function PhoneBar() {
         </button>
         <button type="button" className="btn" disabled={!snap} aria-expanded={s.panel === 'devices'} onClick={() => s.togglePanel('devices')}>
           {t('phone.bar.audio')}
+        </button>
+        <button type="button" className="btn" onClick={() => usePhoneSetup.getState().openPanel()} aria-keyshortcuts="Alt+T" data-testid="phone-settings-open">
+          {t('phoneSetup.title')}
         </button>
       </span>
 

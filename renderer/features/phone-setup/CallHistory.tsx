@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import type { CallRecord } from '../../../shared/api/methods/calls';
+import { uiLocale } from '../../i18n';
+import { dateTimeIn } from '../../lib/format';
+import { Section } from '../../ui/Panel';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { usePhoneSetup } from './lifecycle';
+import './phone-setup.css';
+
+const mmss = (sec: number) => `${Math.floor(sec / 60)}:${String(Math.round(sec) % 60).padStart(2, '0')}`;
+
+/** The debtor's calls from this desk's store: when, which way, how it ended (SIP cause, who hung up), talk time, MOS. */
+export function CallHistory({ debtorId, zone }: { debtorId: string; zone: string }) {
+  const { t, i18n } = useTranslation();
+  const locale = uiLocale(i18n.language);
+  const version = usePhoneSetup((s) => s.logVersion);
+  const [calls, setCalls] = useState<CallRecord[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    let live = true;
+    api.calls.history({ debtorId, limit: 20 }).then((c) => { if (live) { setCalls(c); setError(null); } }, (e: unknown) => live && setError(e));
+    return () => { live = false; };
+  }, [debtorId, version]);
+
+  if (error) return <ErrorNotice error={error} compact />;
+  if (!calls) return null;
+  return (
+    <Section title={t('calls.history')} aside={String(calls.length)} id="call-history">
+      {calls.length === 0 ? <p className="ch-meta">{t('calls.none')}</p> : (
+        <ul className="call-history" data-testid="call-history">
+          {calls.map((c) => (
+            <li key={c.callId}>
+              <span>{dateTimeIn(c.startedAt, zone, locale)}</span>
+              <span>{c.direction === 'incoming' ? t('calls.incoming') : t('calls.outgoing')} {c.remote}</span>
+              <span className="ch-cause">
+                {c.cause === null ? t('calls.inProgress') : t(`phone.end.${c.cause}`, { number: c.remote, code: c.statusCode ?? '', detail: c.reasonPhrase ?? '' })}
+                {c.statusCode !== null && c.statusCode !== 200 ? ` (SIP ${c.statusCode}${c.reasonPhrase ? ` ${c.reasonPhrase}` : ''})` : ''}
+              </span>
+              <span className="ch-meta">
+                {[
+                  c.hungUpBy ? t(`calls.by.${c.hungUpBy}`) : null,
+                  c.talkSec ? t('calls.talk', { time: mmss(c.talkSec) }) : c.cause !== null ? t('calls.unanswered') : null,
+                  c.mos !== null ? t('calls.mos', { mos: c.mos.toFixed(1) }) : null,
+                  c.recorded ? t('calls.recorded') : null,
+                ].filter(Boolean).join(' · ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

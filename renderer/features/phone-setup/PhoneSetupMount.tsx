@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { startPhoneLifecycle, usePhoneSetup } from './lifecycle';
+import { PhoneSettingsPanel } from './PhoneSettingsPanel';
+import { ProgressiveStrip } from '../progressive/ProgressiveStrip';
+
+/** Mounted beside the agent's desk after login: the softphone's lifecycle, its settings panel (Alt+T) and dialing modes. */
+export function PhoneSetupMount() {
+  const open = usePhoneSetup((s) => s.panelOpen);
+  useEffect(() => {
+    const stop = startPhoneLifecycle();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyT' || e.key.toLowerCase() === 't')) {
+        e.preventDefault();
+        usePhoneSetup.getState().openPanel();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      stop();
+    };
+  }, []);
+  return (
+    <>
+      <ProgressiveStrip />
+      {open ? <PhoneSettingsPanel /> : null}
+    </>
+  );
+}
