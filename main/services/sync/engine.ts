@@ -264,10 +264,12 @@ export function createSyncEngine(opts: SyncEngineOptions) {
       if (running) await running.catch(() => undefined);
     },
     syncNow,
-    /** Push only (no pull), outside the serialised loop: for benchmarks and a "send now" button. */
+    /** Push only (no pull), serialised with the sync loop: for benchmarks and a "send now" button. */
     async pushNow(): Promise<SyncRunResult> {
-      if (running) await running.catch(() => undefined);
-      return runOnce({ pull: false });
+      while (running) await running.catch(() => undefined);
+      const run = runOnce({ pull: false }).finally(() => { running = null; });
+      running = run;
+      return run;
     },
     /** A local change was just committed (with its outbox row): report it and push soon. */
     nudge(): void {
