@@ -267,7 +267,11 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     /** Push only (no pull), serialised with the sync loop: for benchmarks and a "send now" button. */
     async pushNow(): Promise<SyncRunResult> {
       while (running) await running.catch(() => undefined);
-      const run = runOnce({ pull: false }).finally(() => { running = null; });
+      const run = runOnce({ pull: false }).finally(() => {
+        running = null;
+        // A sync asked for meanwhile (a live wake-up) still happens.
+        if (again) { again = false; void syncNow(); }
+      });
       running = run;
       return run;
     },
