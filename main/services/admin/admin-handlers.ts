@@ -8,13 +8,13 @@ import { ApiError } from '../../../shared/api/errors';
 import type { RecaudoHandlers } from '../../../shared/api/contract';
 import { DefectPage, ImportStatus, importRoutePaths } from '../../../shared/import/api';
 import {
-  AssignmentResult, AssignmentSummary, ResegmentResult, SavedSegments, SegmentRulesView, type CreditorRef,
+  AssignmentResult, AssignmentSummary, CreditorRef, ResegmentResult, SavedSegments, SegmentRulesView,
 } from '../../../shared/api/methods/admin';
 import type { User } from '../../../shared/domain/users';
 import type { Db } from '../store/open';
 import type { Session } from '../session/session';
 import type { ServerClient } from '../server-client';
-import { ServerUnavailableError, SessionExpiredError } from '../server-client';
+import { ServerRefusedError, ServerUnavailableError, SessionExpiredError } from '../server-client';
 import { createAdminHttp, fillPath, type AdminHttp } from './admin-http';
 
 /** The server's segmentation and assignment routes (server/segments/api.ts, server/assignment/api.ts). */
@@ -24,6 +24,7 @@ export const adminRoutePaths = {
   segmentApply: '/api/v1/admin/creditors/:creditorId/segment-rules/apply',
   assign: '/api/v1/admin/assignments',
   assignmentSummary: '/api/v1/admin/assignments/summary',
+  creditors: '/api/v1/admin/creditors',
 } as const;
 
 export interface AdminDeps {
@@ -85,6 +86,7 @@ export function createAdminHandlers(d: AdminDeps): RecaudoHandlers['admin'] {
 
   const creditorsInStore = d.db.prepare('SELECT id, name, country FROM creditors ORDER BY name');
   const ImportList = z.object({ imports: z.array(ImportStatus) });
+  const CreditorList = z.object({ creditors: z.array(CreditorRef) });
   const g = d.guard;
 
   return {
@@ -93,6 +95,12 @@ export function createAdminHandlers(d: AdminDeps): RecaudoHandlers['admin'] {
       return { serverUrl: d.server().baseUrl, token, expiresAt: tokenExpiry(token) };
     }),
     creditors: g(async () => {
+      // The server's creditor list when it has one (GET …/admin/creditors); until then, what this desk can see.
+      const listed = await withServer((h) => h('GET', adminRoutePaths.creditors, CreditorList)).catch((err: unknown) => {
+        if (err instanceof ServerRefusedError && err.status === 404) return null;
+        throw err;
+      });
+      if (listed && listed.creditors.length > 0) return listed;
       const known = new Map<string, CreditorRef>();
       for (const c of creditorsInStore.all() as CreditorRef[]) known.set(c.id, c);
       // Creditors of past imports too: a fresh admin desk holds no portfolio of its own.

@@ -68,6 +68,7 @@ const ui: Record<Lang, Tree> = {
         step1: '1. Archivo',
         step2: '2. Vista previa y columnas',
         step3: '3. Importación',
+        fileLabel: 'Archivo',
         pick: 'Elegir archivo CSV…',
         pickHelp: 'CSV de la entidad acreedora, UTF-8 (con o sin BOM) o Latin-1, separado por coma o punto y coma. Puede pesar cientos de MB: se envía directo al servidor, por partes.',
         noFile: 'Ningún archivo elegido',
@@ -193,10 +194,14 @@ const ui: Record<Lang, Tree> = {
       admin: {
         forbidden: 'La administración es solo para usuarios administradores.',
         offline: 'Entró sin conexión: la administración necesita el servidor central.',
+        upload: 'El archivo no llegó al servidor central ({{url}}): {{reason}}.',
       },
       forbiddenRole: 'Esto requiere el rol {{roles}}.',
       nextFor: {
-        admin: { offline: 'Salga y vuelva a entrar cuando el servidor responda.' },
+        admin: {
+          offline: 'Salga y vuelva a entrar cuando el servidor responda.',
+          upload: 'Revise la red hacia el servidor y vuelva a elegir el archivo; lo ya importado quedó completo por lotes.',
+        },
       },
     },
     assignment: {
@@ -220,6 +225,7 @@ const ui: Record<Lang, Tree> = {
         step1: '1. File',
         step2: '2. Preview and columns',
         step3: '3. Import',
+        fileLabel: 'File',
         pick: 'Choose CSV file…',
         pickHelp: "The creditor's CSV, UTF-8 (with or without BOM) or Latin-1, comma or semicolon separated. It may be hundreds of MB: it goes straight to the server, streamed.",
         noFile: 'No file chosen',
@@ -345,10 +351,14 @@ const ui: Record<Lang, Tree> = {
       admin: {
         forbidden: 'Administration is for admin users only.',
         offline: 'You logged in offline: administration needs the central server.',
+        upload: 'The file did not reach the central server ({{url}}): {{reason}}.',
       },
       forbiddenRole: 'This needs the role {{roles}}.',
       nextFor: {
-        admin: { offline: 'Log out and in again when the server answers.' },
+        admin: {
+          offline: 'Log out and in again when the server answers.',
+          upload: 'Check the network to the server and pick the file again; what was imported is complete, batch by batch.',
+        },
       },
     },
     assignment: {

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_KINDS, type ImportKind, type ImportStatus } from '../../../../shared/import';
-import { ErrorNotice, useFieldErrors } from '../../../ui/ErrorNotice';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { importFieldErrors } from './field-errors';
 import { uiLocale } from '../../../i18n';
 import { useAdmin } from '../store';
 import { DefectReport } from './DefectReport';
@@ -27,7 +28,7 @@ export function ImportPanel() {
   const s = useImport();
   const fileInput = useRef<HTMLInputElement>(null);
   const kindId = useId();
-  const fieldErrors = useFieldErrors(s.error);
+  const fieldErrors = importFieldErrors(s.error, t as never, (k) => i18n.exists(k));
   const busy = s.phase === 'previewing' || s.phase === 'starting' || s.phase === 'running';
 
   useEffect(() => {
@@ -47,7 +48,7 @@ export function ImportPanel() {
             </select>
           </label>
           <div className="field">
-            <span className="field-label">{t('admin.import.pick')}</span>
+            <span className="field-label">{t('admin.import.fileLabel')}</span>
             <span className="admin-file">
               <button type="button" className="btn" disabled={busy} onClick={() => fileInput.current?.click()}>
                 {t('admin.import.pick')}
@@ -57,7 +58,7 @@ export function ImportPanel() {
                 className="visually-hidden"
                 type="file"
                 accept=".csv,.txt,text/csv"
-                aria-label={t('admin.import.pick')}
+                aria-hidden="true"
                 data-testid="import-file"
                 tabIndex={-1}
                 onChange={(e) => {

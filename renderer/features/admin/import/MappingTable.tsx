@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { useFieldErrors } from '../../../ui/ErrorNotice';
+import { importFieldErrors } from './field-errors';
 import { useImport } from './store';
 
 const DELIMS = new Set([',', ';', '\t', '|']);
 
 /** The mapping step: what the server detected, the first rows, and our field ← their column. */
 export function MappingTable() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { preview, mapping, setMapping, options, setOption, phase, error } = useImport();
-  const fieldErrors = useFieldErrors(error);
+  const fieldErrors = importFieldErrors(error, t as never, (k) => i18n.exists(k));
   if (!preview) return null;
   const busy = phase === 'starting';
   const used = new Set(Object.values(mapping));

@@ -19,7 +19,7 @@ async function send(access: ServerAccess, path: string, init: RequestInit): Prom
   } catch (err) {
     throw new ApiError({
       code: 'unavailable', message: `upload to ${access.serverUrl} failed: ${err instanceof Error ? err.message : String(err)}`,
-      key: 'errors.server.unavailable', params: { url: access.serverUrl },
+      key: 'errors.admin.upload', params: { url: access.serverUrl, reason: err instanceof Error ? err.message : String(err) },
     });
   }
   const json: unknown = await res.json().catch(() => null);
