@@ -2,12 +2,11 @@ import type { Db } from '../store/open';
 import type { Account, Contact, Debtor } from '../../../shared/domain/portfolio';
 import type { QueueItem } from '../../../shared/api/methods/portfolio';
 import { buildQueue, type QueueCandidate } from '../../../shared/queue/priority';
-import { toAccount, toContact, toDebtor, type AccountRow, type ContactRow, type DebtorRow } from '../portfolio/rows';
 
 /** What compliance sees to decide whether this account may be contacted now. */
 export interface DeferralHistory {
-  /** The debtor's contacts of the last 30 days, newest first. */
-  contacts: readonly Contact[];
+  /** The debtor's contacts of the last 30 days (what compliance reads of them). */
+  contacts: readonly Pick<Contact, 'startedAt' | 'channel' | 'accountId' | 'direction' | 'conversation' | 'phoneE164'>[];
 }
 export interface DeferralDecision {
   until: string;
@@ -17,7 +16,11 @@ export interface DeferralDecision {
  * The compliance hook the integrator wires to shared/compliance: null = may contact now; otherwise the row sinks
  * to the bottom with `deferredUntil` and the reason.
  */
-export type Deferral = (account: Account, debtor: Debtor, history: DeferralHistory) => DeferralDecision | null;
+export type Deferral = (
+  account: Pick<Account, 'id' | 'creditorId'>,
+  debtor: Pick<Debtor, 'id' | 'country' | 'region' | 'timeZone' | 'flags'>,
+  history: DeferralHistory,
+) => DeferralDecision | null;
 
 export interface QueueServiceOptions {
   deferral?: Deferral;
@@ -36,9 +39,10 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     hours: db.prepare(`SELECT debtor_id, local_hour, count(*) FROM contacts WHERE conversation = 1
       GROUP BY debtor_id, local_hour`).raw(),
     // Bulk reads for the deferral hook: one pass each beats 2 × 5,000 point lookups.
-    fullAccounts: db.prepare(`SELECT * FROM accounts WHERE status = 'active' AND balance_minor > 0`),
-    fullDebtors: db.prepare('SELECT * FROM debtors'),
-    recentContacts: db.prepare('SELECT * FROM contacts WHERE started_at >= ? ORDER BY started_at DESC'),
+    creditors: db.prepare(`SELECT id, creditor_id FROM accounts WHERE status = 'active' AND balance_minor > 0`).raw(),
+    places: db.prepare('SELECT id, country, region, time_zone, flags FROM debtors').raw(),
+    recentContacts: db.prepare(`SELECT debtor_id, started_at, channel, account_id, direction, conversation, phone_e164
+      FROM contacts WHERE started_at >= ?`).raw(),
   };
 
   function candidates(): QueueCandidate[] {
@@ -84,22 +88,22 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
       const deferral = opts.deferral;
       if (deferral) {
         const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
-        const history = new Map<string, Contact[]>();
-        for (const r of q.recentContacts.all(since) as ContactRow[]) {
-          let list = history.get(r.debtor_id);
-          if (!list) history.set(r.debtor_id, (list = []));
-          list.push(toContact(r));
+        type C = DeferralHistory['contacts'][number];
+        const history = new Map<string, C[]>();
+        for (const [debtorId, startedAt, channel, accountId, direction, conversation, phoneE164] of
+          q.recentContacts.all(since) as Array<[string, string, C['channel'], string | null, C['direction'], number, string | null]>) {
+          let list = history.get(debtorId);
+          if (!list) history.set(debtorId, (list = []));
+          list.push({ startedAt, channel, accountId, direction, conversation: conversation === 1, phoneE164 });
         }
-        const accountRows = new Map<string, AccountRow>();
-        for (const r of q.fullAccounts.all() as AccountRow[]) accountRows.set(r.id, r);
-        const debtorRows = new Map<string, DebtorRow>();
-        for (const r of q.fullDebtors.all() as DebtorRow[]) debtorRows.set(r.id, r);
-        const debtors = new Map<string, Debtor>();
-        defer = (c) => {
-          let d = debtors.get(c.debtorId);
-          if (!d) debtors.set(c.debtorId, (d = toDebtor(debtorRows.get(c.debtorId)!)));
-          return deferral(toAccount(accountRows.get(c.accountId)!), d, { contacts: history.get(c.debtorId) ?? NO_CONTACTS });
-        };
+        const creditorOf = new Map<string, string>();
+        for (const [id, creditorId] of q.creditors.all() as Array<[string, string]>) creditorOf.set(id, creditorId);
+        type D = Parameters<Deferral>[1];
+        const debtors = new Map<string, D>();
+        for (const [id, country, region, timeZone, flags] of q.places.all() as Array<[string, string, string | null, string, string]>) {
+          debtors.set(id, { id, country: country as D['country'], region, timeZone, flags: flags === '[]' ? [] : (JSON.parse(flags) as D['flags']) });
+        }
+        defer = (c) => deferral({ id: c.accountId, creditorId: creditorOf.get(c.accountId)! }, debtors.get(c.debtorId)!, { contacts: history.get(c.debtorId) ?? NO_CONTACTS });
       }
       const rows = buildQueue(cands, {
         now, ...(input.segment !== undefined ? { segment: input.segment } : {}),
@@ -116,4 +120,4 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
 }
 
 const EMPTY_HOURS: readonly number[] = Object.freeze(new Array<number>(24).fill(0));
-const NO_CONTACTS: readonly Contact[] = Object.freeze([]);
+const NO_CONTACTS: DeferralHistory['contacts'] = Object.freeze([]);
