@@ -6,8 +6,10 @@ import { Section } from '../../ui/Panel';
 import { FollowUpCalendar } from '../calendar/FollowUpCalendar';
 import { useCalendar } from '../calendar/store';
 import { useDebtor } from '../debtor/store';
+import { usePhone } from '../phone/store';
 import { useQueue } from '../queue/store';
 import { DebtDetails } from './DebtDetails';
+import { keyOf } from '../../app/shortcuts';
 import { callKeyFor } from './keys';
 import { OffersPreview } from './OffersPreview';
 import { PROMISE_FORM_ID, SavedPromise } from './PromiseFormView';
@@ -59,12 +61,19 @@ export function GuidedCallPanel() {
     void useCall.getState().start(card.debtor.id, accountId, { documentNumber: card.debtor.documentId, birthDate: card.debtor.birthDate });
   };
 
+  // A call answered on the softphone while a debtor is open starts the guided call on it.
+  const answeredId = usePhone((p) => p.snapshot?.calls.find((c) => c.answeredAt !== undefined && c.endedAt === undefined)?.id ?? null);
+  useEffect(() => {
+    if (answeredId && (useCall.getState().phase === 'idle' || useCall.getState().phase === 'done')) start();
+    // start() reads the card on screen when the call is answered; later card changes do not restart it.
+  }, [answeredId]);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.repeat) return;
       const el = document.activeElement;
       const inField = el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
-      const action = callKeyFor({ key: e.key, altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, inField }, useCall.getState().phase);
+      const action = callKeyFor({ key: keyOf(e), altKey: e.altKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, inField }, useCall.getState().phase);
       if (!action) return;
       const col = colRef.current;
       if (!col) return;
@@ -155,7 +164,7 @@ export function GuidedCallPanel() {
               )}
               {card && account && flags.length === 0 && (
                 <button type="button" className="btn btn-primary btn-block" data-testid="call-start" onClick={start} title={t('guided.startHint', { name: card.debtor.fullName, account: account.accountNumber })}>
-                  {t('guided.start')} <Kbd>F4</Kbd>
+                  {t('guided.start')} <Kbd>Alt+G</Kbd>
                 </button>
               )}
             </div>

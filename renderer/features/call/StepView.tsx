@@ -122,7 +122,7 @@ function StepBody({ v }: { v: View }) {
       const listen = mode?.type === 'reason' && mode.mode === 'listen';
       return (
         <div className="gc-reason">
-          {listen && <p className="notice notice-warn notice-compact">{t('guided.reasonListen')}</p>}
+          {listen && !v.hint && <p className="notice notice-warn notice-compact">{t('guided.reasonListen')}</p>}
           <label className="field">
             <span className="field-label">{t('guided.reasonLabel')}</span>
             <select data-testid="reason-code" value={s.reason} onChange={(e) => s.setReason(e.target.value as NonPaymentReason | '')}>

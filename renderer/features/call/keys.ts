@@ -1,5 +1,6 @@
 /**
- * The guided call's keys, pure so they are tested without a DOM: F4 starts a guided call on the open debtor,
+ * The guided call's keys, pure so they are tested without a DOM: Alt+G starts a guided call on the open debtor
+ * (F4 belongs to the dialer: it calls the open account, and the answered call starts the guided call itself),
  * F10 goes to the promise form, Alt+T to the wrap-up, 1–9 pick the step's answers, Enter confirms the step's
  * main action, Esc goes one step back. Typing in a field never triggers the digit keys.
  */
@@ -23,10 +24,14 @@ export interface CallKeyEvent {
 
 export function callKeyFor(e: CallKeyEvent, phase: 'idle' | 'loading' | 'running' | 'wrapup' | 'done'): CallKeyAction | null {
   if (e.ctrlKey || e.metaKey) return null;
-  if (e.altKey) return !e.shiftKey && e.key.toLowerCase() === 't' && phase === 'running' ? { kind: 'wrapUp' } : null;
+  if (e.altKey) {
+    if (e.shiftKey) return null;
+    const k = e.key.toLowerCase();
+    if (k === 't' && phase === 'running') return { kind: 'wrapUp' };
+    if (k === 'g' && (phase === 'idle' || phase === 'done')) return { kind: 'start' };
+    return null;
+  }
   switch (e.key) {
-    case 'F4':
-      return phase === 'idle' || phase === 'done' ? { kind: 'start' } : null;
     case 'F10':
       return phase === 'running' ? { kind: 'promise' } : null;
     case 'Enter':

@@ -66,8 +66,8 @@ test('a whole guided call: verification → disclosure → reason → offers →
   const col = page.getByTestId('call-column');
   const balanceText = formatMoney({ amountMinor: t!.balance_minor, currency: t!.currency as CurrencyCode }, 'es-CO', { display: 'code' });
 
-  // F4 starts the guided call on the open debtor: greeting, nothing about the debt.
-  await page.keyboard.press('F4');
+  // Alt+G starts the guided call on the open debtor: greeting, nothing about the debt.
+  await page.keyboard.press('Alt+G');
   await expect(col.getByTestId('call-step')).toHaveAttribute('data-step', 'saludo');
   await expect(col.getByTestId('call-say')).toContainText(t!.full_name);
   await expect(col.getByTestId('debt-locked')).toBeVisible();
