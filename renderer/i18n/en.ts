@@ -69,6 +69,7 @@ export const en: Messages = {
     refreshing: 'Fetching accounts from the server…',
     deferredUntil: 'until {{time}} ({{zone}})',
     deferred: 'Deferred',
+    blocked: 'Blocked: may not be contacted',
     empty: 'Your queue is empty.',
     emptyFiltered: 'No accounts in segment {{segment}}.',
     daysShort: '{{days}} d',

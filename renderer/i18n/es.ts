@@ -70,6 +70,7 @@ export const es = {
     refreshing: 'Trayendo cuentas del servidor…',
     deferredUntil: 'hasta {{time}} ({{zone}})',
     deferred: 'Diferida',
+    blocked: 'Bloqueada: no se puede contactar',
     empty: 'No hay cuentas en su cola.',
     emptyFiltered: 'No hay cuentas del segmento {{segment}}.',
     daysShort: '{{days}} d',

@@ -162,10 +162,7 @@ function QueueRow(props: {
   const deferred = item.deferredUntil !== null;
   const why = deferred
     ? [
-        `${t('queue.deferred')} ${t('queue.deferredUntil', {
-          time: DateTime.fromISO(item.deferredUntil!).setZone(item.timeZone).toFormat('HH:mm'),
-          zone: item.timeZone,
-        })}`,
+        deferralLabel(t, item.deferredUntil!, item.timeZone),
         item.deferReason ? reasonText(t, props.lang, item.deferReason, item.timeZone) : null,
       ].filter(Boolean).join(' · ')
     : item.reasons.map((r) => reasonText(t, props.lang, r, item.timeZone)).join(' · ');
@@ -193,4 +190,15 @@ function QueueRow(props: {
       </div>
     </div>
   );
+}
+
+/**
+ * "Diferida hasta 07:00 (zone)" when it frees up today in the debtor's zone, with the date when later; a stop
+ * flag (cease, dispute…) has no end, which the desk marks with the year 9999: "Bloqueada".
+ */
+function deferralLabel(t: (key: string, o?: Record<string, unknown>) => string, untilIso: string, zone: string): string {
+  const until = DateTime.fromISO(untilIso).setZone(zone);
+  if (until.year >= 9999) return t('queue.blocked');
+  const today = DateTime.now().setZone(zone).hasSame(until, 'day');
+  return `${t('queue.deferred')} ${t('queue.deferredUntil', { time: until.toFormat(today ? 'HH:mm' : 'dd/MM HH:mm'), zone })}`;
 }
