@@ -133,7 +133,7 @@ export function GuidedCallPanel() {
         {phase === 'running' && (
           <span className="col-tools">
             <button type="button" className="btn btn-small" onClick={() => useCall.getState().back()}>{t('guided.back')} <Kbd>Esc</Kbd></button>
-            <button type="button" className="btn btn-small" data-testid="call-end" onClick={() => useCall.getState().endCall()}>{t('guided.endCall')} <Kbd>Alt+T</Kbd></button>
+            <button type="button" className="btn btn-small" data-testid="call-end" onClick={() => useCall.getState().endCall()}>{t('guided.endCall')} <Kbd>Alt+F</Kbd></button>
           </span>
         )}
       </header>

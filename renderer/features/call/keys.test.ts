@@ -21,7 +21,8 @@ describe('guided call keys', () => {
     expect(callKeyFor(k('2', { inField: true }), 'running')).toBeNull();
     expect(callKeyFor(k('Escape', { inField: true }), 'running')).toBeNull();
     expect(callKeyFor(k('Enter', { inField: true }), 'running')).toEqual({ kind: 'confirm' });
-    expect(callKeyFor(k('t', { altKey: true }), 'running')).toEqual({ kind: 'wrapUp' });
+    expect(callKeyFor(k('f', { altKey: true }), 'running')).toEqual({ kind: 'wrapUp' });
+    expect(callKeyFor(k('t', { altKey: true }), 'running')).toBeNull();
     expect(callKeyFor(k('g', { altKey: true }), 'idle')).toEqual({ kind: 'start' });
     expect(callKeyFor(k('g', { altKey: true }), 'running')).toBeNull();
     expect(callKeyFor(k('F10', { ctrlKey: true }), 'running')).toBeNull();

@@ -1,7 +1,7 @@
 /**
  * The guided call's keys, pure so they are tested without a DOM: Alt+G starts a guided call on the open debtor
  * (F4 belongs to the dialer: it calls the open account, and the answered call starts the guided call itself),
- * F10 goes to the promise form, Alt+T to the wrap-up, 1–9 pick the step's answers, Enter confirms the step's
+ * F10 goes to the promise form, Alt+F to the wrap-up (Alt+T is the phone's settings), 1–9 pick the step's answers, Enter confirms the step's
  * main action, Esc goes one step back. Typing in a field never triggers the digit keys.
  */
 export type CallKeyAction =
@@ -27,7 +27,7 @@ export function callKeyFor(e: CallKeyEvent, phase: 'idle' | 'loading' | 'running
   if (e.altKey) {
     if (e.shiftKey) return null;
     const k = e.key.toLowerCase();
-    if (k === 't' && phase === 'running') return { kind: 'wrapUp' };
+    if (k === 'f' && phase === 'running') return { kind: 'wrapUp' };
     if (k === 'g' && (phase === 'idle' || phase === 'done')) return { kind: 'start' };
     return null;
   }

@@ -228,3 +228,34 @@ test('a failed verification shows no debt details, and only non right-party disp
   await col.getByTestId('wrap-finish').click();
   await expect(col.getByTestId('call-done')).toContainText('Contestó un tercero');
 });
+
+test('in English: the column, the wrap-up and its errors speak the agent language', async ({ page, stack }) => {
+  const list = await targets(stack);
+  const t = list[Math.floor(list.length / 2)]!;
+  await openAndLogin(page, stack, 'agent1');
+  await openFromQueue(page, t);
+  await page.keyboard.press('Alt+L');
+  const col = page.getByTestId('call-column');
+  try {
+    await expect(col.getByTestId('call-start')).toContainText('Start guided call');
+    await col.getByTestId('call-start').click();
+    // The script is the debtor's (Spanish, Colombia); the agent's own words are English.
+    await expect(col.getByTestId('call-say')).toContainText('Buenos días');
+    await expect(col.getByTestId('debt-locked')).toHaveText('Debt details hidden until the right party is verified.');
+    await page.keyboard.press('1');
+    await expect(col.getByTestId('disclosure-co_grabacion')).toContainText('Read to the debtor');
+    await page.keyboard.press('Alt+F');
+    await expect(col.getByTestId('wrapup')).toContainText('Wrap-up time');
+    await col.getByTestId('wrap-finish').click();
+    await expect(col.getByTestId('wrap-error-disposition')).toHaveText('Pick the call outcome.');
+    const options = await col.getByTestId('disposition').locator('option').allTextContents();
+    expect(options).toContain('No answer');
+    expect(options).not.toContain('Promise to pay');
+    await col.getByTestId('disposition').selectOption('hung_up');
+    await col.getByTestId('wrap-finish').click();
+    await expect(col.getByTestId('call-done')).toContainText('Contact recorded: Hung up.');
+  } finally {
+    await page.keyboard.press('Alt+L');
+    await expect(page.getByRole('button', { name: 'Salir' })).toBeVisible();
+  }
+});
