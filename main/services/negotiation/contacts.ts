@@ -39,10 +39,12 @@ export function createContactService(db: Db) {
   const insertContact = db.prepare(`INSERT INTO contacts (id, debtor_id, account_id, agent_id, channel, direction, phone_e164,
     started_at, ended_at, outcome, reason, notes, mos, conversation, local_hour, script_id, script_version, disclosures,
     verification, reason_text) VALUES (?, ?, ?, ?, 'call', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const phoneOf = db.prepare('SELECT id FROM phones WHERE debtor_id = ? AND e164 = ?').pluck();
+  const markPhone = db.prepare('UPDATE phones SET status = ?, updated_at = ? WHERE id = ?');
   const insertCallback = db.prepare(`INSERT INTO callbacks (id, debtor_id, account_id, agent_id, due_at, time_zone, note, status)
     VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')`);
 
-  const save = db.transaction((c: Contact, cb: Callback | null, extra: { input: Input; localHour: number }) => {
+  const save = db.transaction((c: Contact, cb: Callback | null, extra: { input: Input; localHour: number; phone: { id: string; status: 'wrong_number' | 'not_debtor' } | null }) => {
     const { input } = extra;
     insertContact.run(c.id, c.debtorId, c.accountId, c.agentId, c.direction, c.phoneE164, c.startedAt, c.endedAt, c.outcome, c.reason,
       c.notes, c.mos, c.conversation ? 1 : 0, extra.localHour, input.scriptId, input.scriptVersion, JSON.stringify(input.disclosures),
@@ -56,6 +58,12 @@ export function createContactService(db: Db) {
         reasonText: input.reasonText, promiseId: input.promiseId, callbackId: cb?.id ?? null,
       },
     }, c.endedAt ?? c.startedAt);
+    if (extra.phone && c.phoneE164) {
+      // The number itself was wrong: the debtor's phone list says so, here and (synced) on every desk.
+      const at = c.endedAt ?? c.startedAt;
+      markPhone.run(extra.phone.status, at, extra.phone.id);
+      outbox.enqueue('phone.mark', { id: randomUUID(), phoneId: extra.phone.id, debtorId: c.debtorId, e164: c.phoneE164, agentId: c.agentId, status: extra.phone.status, at }, at);
+    }
     if (cb) {
       insertCallback.run(cb.id, cb.debtorId, cb.accountId, cb.agentId, cb.dueAt, cb.timeZone, cb.note);
       outbox.enqueue('callback.add', cb, c.endedAt ?? c.startedAt);
@@ -73,6 +81,10 @@ export function createContactService(db: Db) {
       errors.push({ field: 'promise', code: 'negotiation.contact.unknownPromise', params: { promiseId: input.promiseId } });
     }
     const reached = reachedOf(input.verification);
+    const phoneStatus = DISPOSITIONS[input.disposition].phoneStatus;
+    const phoneId = input.phoneE164 ? (phoneOf.get(input.debtorId, input.phoneE164) as string | undefined) ?? null : null;
+    if (input.phoneE164 && !phoneId) errors.push({ field: 'phone', code: 'negotiation.contact.unknownPhone', params: { phone: input.phoneE164 } });
+    else if (phoneStatus && !input.phoneE164) errors.push({ field: 'phone', code: 'negotiation.contact.phoneRequired', params: {} });
     let callbackUtc: string | null = null;
     if (input.callbackAt) {
       const r = callbackAt(input.callbackAt.date, input.callbackAt.time, d.time_zone, now.toISOString());
@@ -101,7 +113,7 @@ export function createContactService(db: Db) {
       ? { id: randomUUID(), debtorId: d.id, accountId: input.accountId, agentId, dueAt: callbackUtc, timeZone: d.time_zone, note: input.notes.slice(0, 1000), status: 'pending' }
       : null;
     const localHour = DateTime.fromISO(startedAt, { zone: 'utc' }).setZone(d.time_zone).hour;
-    save(contact, cb, { input, localHour });
+    save(contact, cb, { input, localHour, phone: phoneStatus && phoneId ? { id: phoneId, status: phoneStatus } : null });
     return { ok: true, contact, callback: cb };
   };
 }

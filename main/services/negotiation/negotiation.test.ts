@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { PortfolioSlice } from '../../../shared/domain/portfolio';
 import { isBusinessDay } from '../../../shared/calendar';
 import { S2_INPUT } from '../../../shared/negotiation/testing/fixtures';
-import { AuditAppend, CallbackAdd, ContactAdd, PromiseAdd } from '../../../shared/sync/mutations';
+import { AuditAppend, CallbackAdd, ContactAdd, PhoneMark, PromiseAdd } from '../../../shared/sync/mutations';
 import { DESK_EXAMPLE_SCRIPTS as EXAMPLE_SCRIPT_FILES } from './example-scripts';
 import { createOutbox } from '../outbox/outbox';
 import { replaceSlice } from '../portfolio/slice-writer';
@@ -217,6 +217,17 @@ describe('negotiation.recordContact', () => {
     const kinds = createOutbox(db).pending().map((p) => p.kind);
     expect(kinds).toEqual(['contact.add', 'audit.append', 'callback.add']);
     expect(CallbackAdd.parse(createOutbox(db).pending()[2]!.payload).id).toBe(r.callback!.id);
+  });
+
+  it('a wrong-number disposition marks the dialed phone, and syncs the mark', async () => {
+    const phone = db.prepare("SELECT id, e164 FROM phones WHERE debtor_id = 'd-0000000' LIMIT 1").get() as { id: string; e164: string };
+    const r = await handlers().recordContact({ ...base, disposition: 'wrong_number', verification: 'pending', disclosures: [], phoneE164: phone.e164 });
+    expect(r.ok).toBe(true);
+    expect(db.prepare('SELECT status FROM phones WHERE id = ?').pluck().get(phone.id)).toBe('not_debtor');
+    const mark = createOutbox(db).pending().find((p) => p.kind === 'phone.mark')!;
+    expect(PhoneMark.parse(mark.payload)).toMatchObject({ phoneId: phone.id, status: 'not_debtor', e164: phone.e164 });
+    const none = await handlers().recordContact({ ...base, disposition: 'wrong_number', verification: 'pending', disclosures: [] });
+    expect(none).toMatchObject({ ok: false, errors: [{ field: 'phone', code: 'negotiation.contact.phoneRequired' }] });
   });
 
   it.each([

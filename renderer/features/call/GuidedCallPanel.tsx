@@ -58,7 +58,11 @@ export function GuidedCallPanel() {
 
   const start = () => {
     if (!card || !accountId || flags.length > 0) return;
-    void useCall.getState().start(card.debtor.id, accountId, { documentNumber: card.debtor.documentId, birthDate: card.debtor.birthDate });
+    // The number of the answered softphone call, when it is one of the debtor's.
+    const remote = usePhone.getState().snapshot?.calls.find((c) => c.answeredAt !== undefined && c.endedAt === undefined)?.remote ?? '';
+    const digits = remote.replace(/\D/g, '');
+    const phone = digits.length >= 7 ? card.phones.find((p) => p.e164.replace(/\D/g, '').endsWith(digits) || digits.endsWith(p.e164.replace(/\D/g, ''))) : undefined;
+    void useCall.getState().start(card.debtor.id, accountId, { documentNumber: card.debtor.documentId, birthDate: card.debtor.birthDate }, phone?.e164);
   };
 
   // A call answered on the softphone while a debtor is open starts the guided call on it.
@@ -181,7 +185,7 @@ export function GuidedCallPanel() {
           <>
             <ScriptHeader />
             <DebtDetails card={card} />
-            {phase === 'running' ? <><SavedPromise /><StepView /><Objections /></> : <>{ended && <StepView />}<WrapUp /></>}
+            {phase === 'running' ? <><SavedPromise /><StepView /><Objections /></> : <>{ended && <StepView />}<WrapUp phones={card?.phones ?? []} /></>}
           </>
         )}
       </div>

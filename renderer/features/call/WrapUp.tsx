@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DISPOSITIONS, dispositionsFor, type Disposition } from '../../../shared/negotiation';
 import * as runner from '../../../shared/scripts';
 import { Kbd } from '../../ui/Kbd';
+import { phoneDisplay } from '../../lib/format';
 import { useNow } from '../../ui/use-now';
 import { errorsByField } from './form';
 import { CallbackFields } from './StepView';
@@ -10,7 +11,7 @@ import { useCall, WRAP_UP_SECONDS } from './store';
 import { formErrorText } from './words';
 
 /** Disposition (only those the call reached), note, callback in the debtor's zone, and the wrap-up timer. */
-export function WrapUp() {
+export function WrapUp({ phones }: { phones: ReadonlyArray<{ id: string; e164: string }> }) {
   const { t, i18n } = useTranslation();
   const s = useCall();
   const now = useNow(1000);
@@ -43,6 +44,16 @@ export function WrapUp() {
         {msg('disposition')}
         {msg('promise')}
       </label>
+      {phones.length > 0 && (
+        <label className="field">
+          <span className="field-label">{t('guided.phone')}</span>
+          <select data-testid="wrap-phone" value={s.phoneE164} aria-invalid={!!errs.phone} onChange={(e) => s.setPhone(e.target.value)}>
+            <option value="">{t('guided.choose')}</option>
+            {phones.map((p) => <option key={p.id} value={p.e164}>{phoneDisplay(p.e164)}</option>)}
+          </select>
+          {msg('phone')}
+        </label>
+      )}
       {info && info.callback !== 'no' && <CallbackFields />}
       {msg('callback')}
       <label className="field">

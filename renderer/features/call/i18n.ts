@@ -76,6 +76,7 @@ export const guidedEs = {
     wrapTimer: 'Tiempo de cierre: {{seconds}} s',
     wrapOver: 'Tiempo de cierre agotado',
     disposition: 'Resultado de la llamada',
+    phone: 'Número de la llamada',
     notes: 'Nota',
     finish: 'Registrar y cerrar',
     done: 'Gestión registrada: {{disposition}}.',
@@ -109,6 +110,8 @@ export const guidedEs = {
       unknownDebtor: 'El deudor no está en este equipo.',
       unknownAccount: 'La cuenta no es de este deudor.',
       unknownPromise: 'La promesa no es de este deudor.',
+      unknownPhone: 'El número {{phone}} no es de este deudor.',
+      phoneRequired: 'Elija el número que resultó equivocado.',
     },
   },
 };
@@ -187,6 +190,7 @@ export const guidedEn: Shape<typeof guidedEs> = {
     wrapTimer: 'Wrap-up time: {{seconds}} s',
     wrapOver: 'Wrap-up time is over',
     disposition: 'Call outcome',
+    phone: 'Number called',
     notes: 'Note',
     finish: 'Record and close',
     done: 'Contact recorded: {{disposition}}.',
@@ -220,6 +224,8 @@ export const guidedEn: Shape<typeof guidedEs> = {
       unknownDebtor: 'The debtor is not on this desk.',
       unknownAccount: 'The account is not this debtor\'s.',
       unknownPromise: 'The promise is not this debtor\'s.',
+      unknownPhone: 'The number {{phone}} is not this debtor\'s.',
+      phoneRequired: 'Pick the number that was wrong.',
     },
   },
 };

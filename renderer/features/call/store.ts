@@ -51,11 +51,13 @@ interface CallState {
   callbackTime: string;
   callbackError: LocalError | null;
   disposition: Disposition | '';
+  /** The number the call was on (E.164), when known: a wrong-number disposition marks it. */
+  phoneE164: string;
   notes: string;
   wrapErrors: FormError[];
   endedAt: number | null;
   startedAt: number | null;
-  start(debtorId: string, accountId: string, identity: Identity): Promise<void>;
+  start(debtorId: string, accountId: string, identity: Identity, phoneE164?: string): Promise<void>;
   reset(): void;
   answer(answerId: string): void;
   setVerifyInput(field: VerificationField, value: string): void;
@@ -75,6 +77,7 @@ interface CallState {
   endCall(): void;
   setDisposition(d: Disposition | ''): void;
   setNotes(text: string): void;
+  setPhone(e164: string): void;
   finish(): Promise<boolean>;
 }
 
@@ -82,7 +85,7 @@ const initial = {
   phase: 'idle' as CallPhase, debtorId: null, accountId: null, info: null, script: null, run: null, identity: {},
   runError: null, error: null, verifyInputs: {}, verifyOutcome: null, attemptsLeft: null, reason: '' as const, reasonText: '',
   offers: null, offersLoading: false, offersError: null, form: EMPTY_FORM, formErrors: [], readBack: null, confirmed: false,
-  saving: false, promise: null, callbackDate: '', callbackTime: '', callbackError: null, disposition: '' as const, notes: '',
+  saving: false, promise: null, callbackDate: '', callbackTime: '', callbackError: null, disposition: '' as const, phoneE164: '', notes: '',
   wrapErrors: [], endedAt: null, startedAt: null,
 };
 
@@ -109,9 +112,9 @@ export const useCall = create<CallState>((set, get) => {
 
   return {
     ...initial,
-    async start(debtorId, accountId, identity) {
+    async start(debtorId, accountId, identity, phoneE164) {
       const mine = ++generation;
-      set({ ...initial, phase: 'loading', debtorId, accountId, identity, startedAt: Date.now() });
+      set({ ...initial, phase: 'loading', debtorId, accountId, identity, phoneE164: phoneE164 ?? '', startedAt: Date.now() });
       try {
         const r = await api.negotiation.scriptFor({ debtorId, accountId });
         if (mine !== generation) return;
@@ -281,6 +284,9 @@ export const useCall = create<CallState>((set, get) => {
     setNotes(notes) {
       set({ notes, wrapErrors: [] });
     },
+    setPhone(phoneE164) {
+      set({ phoneE164, wrapErrors: [] });
+    },
     async finish() {
       const s = get();
       if (!s.debtorId || !s.script || !s.run || s.saving) return false;
@@ -305,6 +311,7 @@ export const useCall = create<CallState>((set, get) => {
           verification,
           promiseId: s.promise?.id ?? null,
           callbackAt: wantsCallback ? { date: s.callbackDate, time: s.callbackTime } : null,
+          phoneE164: s.phoneE164 || null,
           ...(s.startedAt ? { startedAt: new Date(s.startedAt).toISOString() } : {}),
           ...(s.endedAt ? { endedAt: new Date(s.endedAt).toISOString() } : {}),
         });

@@ -251,9 +251,20 @@ test('in English: the column, the wrap-up and its errors speak the agent languag
     const options = await col.getByTestId('disposition').locator('option').allTextContents();
     expect(options).toContain('No answer');
     expect(options).not.toContain('Promise to pay');
-    await col.getByTestId('disposition').selectOption('hung_up');
+    // A wrong number needs the number: it is marked on the debtor's phones (and synced).
+    await col.getByTestId('disposition').selectOption('wrong_number');
     await col.getByTestId('wrap-finish').click();
-    await expect(col.getByTestId('call-done')).toContainText('Contact recorded: Hung up.');
+    await expect(col.getByTestId('wrap-error-phone')).toHaveText('Pick the number that was wrong.');
+    const e164 = await col.getByTestId('wrap-phone').locator('option').nth(1).getAttribute('value');
+    await col.getByTestId('wrap-phone').selectOption(e164!);
+    await col.getByTestId('wrap-finish').click();
+    await expect(col.getByTestId('call-done')).toContainText('Contact recorded: Wrong number.');
+    const phones = await page.evaluate(async (id) => {
+      const r = await window.recaudo!.portfolio.card({ debtorId: id });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value.phones;
+    }, t.debtor_id);
+    expect(phones.find((p) => p.e164 === e164)?.status).toBe('not_debtor');
   } finally {
     await page.keyboard.press('Alt+L');
     await expect(page.getByRole('button', { name: 'Salir' })).toBeVisible();
