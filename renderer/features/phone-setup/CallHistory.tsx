@@ -41,7 +41,7 @@ export function CallHistory({ debtorId, zone }: { debtorId: string; zone: string
               <span className="ch-meta">
                 {[
                   c.hungUpBy ? t(`calls.by.${c.hungUpBy}`) : null,
-                  c.talkSec ? t('calls.talk', { time: mmss(c.talkSec) }) : c.cause !== null ? t('calls.unanswered') : null,
+                  c.answeredAt ? t('calls.talk', { time: mmss(c.talkSec ?? 0) }) : c.cause !== null ? t('calls.unanswered') : null,
                   c.mos !== null ? t('calls.mos', { mos: c.mos.toFixed(1) }) : null,
                   c.recorded ? t('calls.recorded') : null,
                 ].filter(Boolean).join(' · ')}

@@ -1,15 +1,14 @@
 import { useEffect } from 'react';
 import { startPhoneLifecycle, usePhoneSetup } from './lifecycle';
 import { PhoneSettingsPanel } from './PhoneSettingsPanel';
-import { ProgressiveStrip } from '../progressive/ProgressiveStrip';
 
-/** Mounted beside the agent's desk after login: the softphone's lifecycle, its settings panel (Alt+T) and dialing modes. */
+/** Mounted beside the agent's desk after login: the softphone's lifecycle, its settings panel (Alt+O) and dialing modes. */
 export function PhoneSetupMount() {
   const open = usePhoneSetup((s) => s.panelOpen);
   useEffect(() => {
     const stop = startPhoneLifecycle();
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyT' || e.key.toLowerCase() === 't')) {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyO' || e.key.toLowerCase() === 'o')) {
         e.preventDefault();
         usePhoneSetup.getState().openPanel();
       }
@@ -20,10 +19,5 @@ export function PhoneSetupMount() {
       stop();
     };
   }, []);
-  return (
-    <>
-      <ProgressiveStrip />
-      {open ? <PhoneSettingsPanel /> : null}
-    </>
-  );
+  return open ? <PhoneSettingsPanel /> : null;
 }

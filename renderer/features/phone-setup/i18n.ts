@@ -25,7 +25,7 @@ export const phoneSetupEs = {
     clear: 'Quitar teléfono de este puesto',
     saved: 'Guardado. El teléfono se está conectando.',
     unconfigured: 'Este puesto no tiene teléfono configurado.',
-    shortcut: 'Alt+T abre esta configuración',
+    shortcut: 'Alt+O abre esta configuración',
     error: {
       wsUrlRequired: 'Escriba la dirección WebSocket de la central',
       wsUrl: 'Debe ser ws:// o wss:// seguido del servidor, sin usuario ni clave, p. ej. wss://pbx.empresa.com:8089/ws',
@@ -102,7 +102,7 @@ export const phoneSetupEn: typeof phoneSetupEs = {
     clear: 'Remove the phone from this workstation',
     saved: 'Saved. The phone is connecting.',
     unconfigured: 'This workstation has no phone configured.',
-    shortcut: 'Alt+T opens these settings',
+    shortcut: 'Alt+O opens these settings',
     error: {
       wsUrlRequired: 'Type the PBX WebSocket address',
       wsUrl: 'Must be ws:// or wss:// and the server, without user or password, e.g. wss://pbx.company.com:8089/ws',

@@ -14,6 +14,7 @@ import { Softphone } from '../../softphone/softphone';
 import { usePhone } from '../phone/store';
 import { useSession } from '../session/store';
 import { useCall } from '../call/store';
+import { useDebtor } from '../debtor/store';
 import type { PhoneSettingsView } from '../../../shared/api/methods/phone-settings';
 import type { WorkState } from '../../../shared/api/methods/updates';
 import { engineSettingsOf, pbxOriginOf } from './engine-settings';
@@ -122,6 +123,37 @@ function onCspViolation(e: SecurityPolicyViolationEvent): void {
   location.reload();
 }
 
+/**
+ * An inbound call's events belong to the caller's record: the number's only debtor (the same lookup the
+ * screen-pop makes), or — for a shared or unknown number — the card the agent opens (picker, search) while the
+ * call is up. Calls the agent dialed from a card already carry their debtor.
+ */
+function followCallers(): () => void {
+  const handled = new Set<string>();
+  const live = () => (usePhone.getState().snapshot?.calls ?? []).filter((c) => c.direction === 'incoming' && !c.contactId && c.status !== 'ended');
+  const offPhone = usePhone.subscribe((s) => {
+    for (const c of (s.snapshot?.calls ?? [])) {
+      if (c.direction !== 'incoming' || c.contactId || handled.has(c.id)) continue;
+      handled.add(c.id);
+      api.portfolio.lookupByPhone({ phone: c.remote }).then((hits) => {
+        const only = hits.length === 1 ? hits[0] : undefined;
+        if (only && running && live().some((x) => x.id === c.id)) running.engine.setContact(c.id, only.debtorId);
+      }, () => { /* the screen-pop shows the search box; the agent's pick assigns it below */ });
+    }
+  });
+  let shown = useDebtor.getState().debtorId;
+  const offDebtor = useDebtor.subscribe((s) => {
+    if (s.debtorId === shown) return;
+    shown = s.debtorId;
+    if (!shown || !running) return;
+    for (const c of live()) running.engine.setContact(c.id, shown);
+  });
+  return () => {
+    offPhone();
+    offDebtor();
+  };
+}
+
 /** Mounted once while the desk is up; returns the cleanup (logout or unmount stops the engine). */
 export function startPhoneLifecycle(): () => void {
   let signedIn = false;
@@ -156,8 +188,10 @@ export function startPhoneLifecycle(): () => void {
     if (s.snapshot?.registration.kind === 'registered') sessionStorage.removeItem(RELOAD_KEY);
   });
   document.addEventListener('securitypolicyviolation', onCspViolation);
+  const offCallers = followCallers();
 
   return () => {
+    offCallers();
     offSession();
     offPhone();
     offCall();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { barShortcut, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords } from './bar-model';
 import { usePhone } from './store';
 import { usePhoneSetup } from '../phone-setup/lifecycle';
+import { ProgressiveStrip } from '../progressive/ProgressiveStrip';
 import './phone-bar.css';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
@@ -128,7 +129,7 @@ export function PhoneBar() {
         <button type="button" className="btn" disabled={!snap} aria-expanded={s.panel === 'devices'} onClick={() => s.togglePanel('devices')}>
           {t('phone.bar.audio')}
         </button>
-        <button type="button" className="btn" onClick={() => usePhoneSetup.getState().openPanel()} aria-keyshortcuts="Alt+T" data-testid="phone-settings-open">
+        <button type="button" className="btn" onClick={() => usePhoneSetup.getState().openPanel()} aria-keyshortcuts="Alt+O" data-testid="phone-settings-open">
           {t('phoneSetup.title')}
         </button>
       </span>
@@ -229,6 +230,7 @@ export function PhoneBar() {
           </button>
         </span>
       ) : null}
+      <ProgressiveStrip />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useProgressive } from './store';
+import '../phone-setup/phone-setup.css';
 
 /** The dialing mode, the countdown to the next progressive call and its pause key; owns F4 and Alt+P. */
 export function ProgressiveStrip() {

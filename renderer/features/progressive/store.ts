@@ -56,7 +56,8 @@ export const useProgressive = create<ProgressiveState>((set, get) => ({
   attempted: new Set(),
   preparing: false,
   setMode(mode) {
-    set({ mode, paused: false, countdown: null, message: null, ...(mode === 'progressive' ? { attempted: new Set() } : {}) });
+    // Debtors already dialed in this session (preview included) stay skipped: the run goes down the queue.
+    set({ mode, paused: false, countdown: null, message: null });
   },
   togglePause() {
     const s = get();
@@ -85,6 +86,7 @@ export const useProgressive = create<ProgressiveState>((set, get) => ({
     }
     const q = useQueue.getState();
     const row = q.items.find((i) => i.accountId === q.selectedId && i.debtorId === card.debtor.id);
+    s.attempted.add(card.debtor.id);
     await dial({ debtorId: card.debtor.id, phoneE164, source: 'queue', ...(row ? { accountId: row.accountId } : {}) });
   },
   async tick(now) {
