@@ -143,7 +143,14 @@ describe.each(testBackends())('promise tracking on $name', (backend) => {
     at('2026-12-06T15:00:00Z');
     await job.run();
     const get = (who: string, q = '') => app.inject({ method: 'GET', url: `/api/v1/kpis/promises${q}`, headers: { authorization: `Bearer ${token(who)}` } });
+    await db.exec(`insert into contacts (id, debtor_id, account_id, agent_id, channel, direction, started_at, outcome, reason, conversation) values
+      ('c1', 'deb-1', 'acc-1', 'ag-1', 'call', 'outbound', '2026-11-25T15:00:00Z', 'promise_to_pay', 'lost_job', true),
+      ('c2', 'deb-2', 'acc-2', 'ag-1', 'call', 'outbound', '2026-11-25T16:00:00Z', 'refused', 'lost_job', true),
+      ('c3', 'deb-4', 'acc-4', 'ag-3', 'call', 'outbound', '2026-11-25T16:00:00Z', 'refused', 'illness', true)
+      on conflict do nothing`);
     const admin = (await get('u-admin')).json();
+    expect(admin.reasons).toEqual([{ reason: 'lost_job', contacts: 2 }, { reason: 'illness', contacts: 1 }]);
+    expect((await get('u-lead')).json().reasons).toEqual([{ reason: 'lost_job', contacts: 2 }]);
     expect(admin.agents).toEqual([
       { agentId: 'ag-1', name: 'Agente 1', kept: 2, broken: 1, partial: 0, pending: 0, keptRatePpm: 666_666 },
       { agentId: 'ag-3', name: 'Agente 3', kept: 0, broken: 1, partial: 0, pending: 0, keptRatePpm: 0 },

@@ -1,7 +1,7 @@
 /**
  * Promise tracking routes, a Fastify plugin: `app.register(promiseRoutes, { ctx, auth, job })`.
  *   POST /api/v1/payments        (admin)        → posts a payment and re-tracks the account's promises
- *   GET  /api/v1/kpis/promises   (lead, admin)  → kept rate per agent (a lead sees their own team)
+ *   GET  /api/v1/kpis/promises   (lead, admin)  → kept rate per agent and reasons for non-payment (a lead: own team)
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
@@ -87,10 +87,22 @@ export const promiseRoutes: FastifyPluginAsync<PromiseRoutesOptions> = async (ap
         group by p.agent_id, u.display_name order by p.agent_id`,
       [q.from ?? null, q.to ?? null, team],
     );
+    // Why debtors say they have not paid, from the contacts in the same range and team: what the offers answer.
+    const reasons = await ctx.db.query<{ reason: string; n: number }>(
+      `select c.reason, count(*)::int as n
+         from contacts c left join users u on u.id = c.agent_id
+        where c.reason is not null
+          and ($1::date is null or c.started_at >= $1::date)
+          and ($2::date is null or c.started_at < $2::date + 1)
+          and ($3::text is null or u.team_id = $3)
+        group by c.reason order by count(*) desc, c.reason`,
+      [q.from ?? null, q.to ?? null, team],
+    );
     return {
       from: q.from ?? null,
       to: q.to ?? null,
       teamId: team,
+      reasons: reasons.map((r) => ({ reason: r.reason, contacts: r.n })),
       agents: rows.map((r) => {
         const resolved = r.kept + r.broken;
         return {
