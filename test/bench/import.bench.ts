@@ -79,8 +79,19 @@ async function serveChild(): Promise<void> {
     process.exit(0);
   }
   const key = keyFromSecret(SECRET);
-  // The real app, with the import routes as the integrator registers them.
-  const app = await buildServer({ db, jwtSecrets: [SECRET], databaseUrl: process.env.DATABASE_URL });
+  // The real app, with the import routes as the integrator registers them (MINIMAL=1: the import routes alone,
+  // to tell the importer's memory from the rest of the server's).
+  let app;
+  if (process.env.RECAUDO_IMPORT_BENCH_MINIMAL === '1') {
+    const Fastify = (await import('fastify')).default;
+    const { importRoutes } = await import('../../server/import/routes');
+    const { authenticator } = await import('../../server/routes/protect');
+    const ctx = { db, keys: [key], tokenTtlSeconds: 3600, version: 'bench' };
+    app = Fastify();
+    await app.register(importRoutes, { ctx, auth: authenticator(ctx) });
+  } else {
+    app = await buildServer({ db, jwtSecrets: [SECRET], databaseUrl: process.env.DATABASE_URL });
+  }
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const token = issueToken({ id: 'u-admin', role: 'admin' }, key, 3600).token;
   console.log(JSON.stringify({ url, token }));
