@@ -51,7 +51,13 @@ export function GuidedCallPanel() {
     if (card && s.debtorId && s.debtorId !== card.debtor.id && (s.phase === 'done' || s.phase === 'idle')) s.reset();
   }, [card]);
   useEffect(() => {
-    if (phase === 'done') void useCalendar.getState().refresh();
+    if (phase === 'done') {
+      // What the call saved shows at once: the card's timeline, the queue's reasons, the calendar.
+      void useCalendar.getState().refresh();
+      void useDebtor.getState().reload();
+      // The local queue only (no server pull): the promise or callback is in the local store already.
+      void useQueue.getState().load();
+    }
     // The call takes the keyboard: Enter and Esc act on the script, not on the queue row that was focused.
     if (phase === 'running' && colRef.current && !colRef.current.contains(document.activeElement)) colRef.current.focus();
   }, [phase]);
@@ -196,8 +202,19 @@ export function GuidedCallPanel() {
 function ScriptHeader() {
   const { t } = useTranslation();
   const script = useCall((s) => s.script);
+  const allRefused = useCall((s) => s.info?.refused);
   if (!script) return null;
-  return <p className="muted small gc-script" data-testid="call-script">{t('guided.script', { title: script.title, version: script.version })}</p>;
+  const refused = (allRefused ?? []).filter((r) => r.id === script.id);
+  return (
+    <>
+      <p className="muted small gc-script" data-testid="call-script">{t('guided.script', { title: script.title, version: script.version })}</p>
+      {refused.length > 0 && (
+        <p className="notice notice-warn notice-compact" data-testid="call-script-refused" title={refused.map((r) => r.issues.map((i) => `${r.id ?? '?'}: ${i.path}: ${i.message}`).join('\n')).join('\n')}>
+          {t('guided.scriptRefused', { count: refused.length, version: script.version })}
+        </p>
+      )}
+    </>
+  );
 }
 
 function Objections() {

@@ -10,6 +10,8 @@ export const guidedEs = {
     startHint: 'Abre el guion de {{name}} para la cuenta {{account}}.',
     loading: 'Cargando el guion…',
     script: 'Guion {{title}} · v{{version}}',
+    scriptRefused_one: 'Una versión nueva del guion tiene errores y no se usa: sigue la v{{version}}. Avise a su líder.',
+    scriptRefused_other: '{{count}} versiones nuevas del guion tienen errores y no se usan: sigue la v{{version}}. Avise a su líder.',
     stepOf: 'Paso {{index}} de {{count}} · {{phase}}',
     phase: {
       contact: 'Contacto', verification: 'Verificación', disclosure: 'Divulgación', circumstances: 'Situación',
@@ -124,6 +126,8 @@ export const guidedEn: Shape<typeof guidedEs> = {
     startHint: 'Opens the script for {{name}}, account {{account}}.',
     loading: 'Loading the script…',
     script: 'Script {{title}} · v{{version}}',
+    scriptRefused_one: 'A new version of the script has errors and is not used: v{{version}} stays. Tell your team lead.',
+    scriptRefused_other: '{{count}} new versions of the script have errors and are not used: v{{version}} stays. Tell your team lead.',
     stepOf: 'Step {{index}} of {{count}} · {{phase}}',
     phase: {
       contact: 'Contact', verification: 'Verification', disclosure: 'Disclosure', circumstances: 'Circumstances',

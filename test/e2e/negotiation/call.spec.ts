@@ -176,6 +176,8 @@ test('a whole guided call: verification → disclosure → reason → offers →
   await shot(page, '07-wrapup');
   await col.getByTestId('wrap-finish').click();
   await expect(col.getByTestId('call-done')).toContainText('Gestión registrada: Promesa de pago.');
+  // The card's timeline shows the new promise at once (from the local store).
+  await expect(page.getByTestId('debtor-card')).toContainText(`Promesa para el ${dmy(payDay)}`);
 
   // The contact keeps the script version and the disclosures read; the promise is pending with its terms.
   const card = await page.evaluate(async (id) => {
