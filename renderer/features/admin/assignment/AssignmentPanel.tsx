@@ -45,7 +45,7 @@ export function AssignmentPanel() {
               <tr>
                 <th scope="col">{t('admin.assignment.colAgent')}</th>
                 <th className="num" scope="col">{t('admin.assignment.colAccounts')}</th>
-                <th className="num" scope="col">{t('admin.assignment.colBalance')}</th>
+                <th className="num" scope="col">{t(currency ? 'admin.assignment.colBalance' : 'admin.assignment.colBalanceMinor')}</th>
                 <th scope="col">{t('admin.assignment.colShare')}</th>
               </tr>
             </thead>
@@ -167,7 +167,7 @@ export function AssignmentPanel() {
                 <tr>
                   <th scope="col">{t('admin.assignment.colAgent')}</th>
                   <th className="num" scope="col">{t('admin.assignment.colAfter')}</th>
-                  <th className="num" scope="col">{t('admin.assignment.colBalanceAfter')}</th>
+                  <th className="num" scope="col">{t(currency ? 'admin.assignment.colBalanceAfter' : 'admin.assignment.colBalanceAfterMinor')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { uiLocale } from '../../../i18n';
+import { defectText } from './defect-text';
 import { DEFECTS_PER_PAGE, useImport } from './store';
 
 /** The report: defects by reason, then every defective row with its line, column and reason, paged. */
@@ -40,7 +41,7 @@ export function DefectReport() {
                 <tr key={`${d.line}-${d.column}-${i}`}>
                   <td className="num">{d.line}</td>
                   <td>{d.column || <span className="muted">{t('admin.import.wholeRow')}</span>}</td>
-                  <td>{t(`import.defect.${d.code}`, d.params)}</td>
+                  <td>{defectText(d, t as never, (k) => i18n.exists(k))}</td>
                 </tr>
               ))}
             </tbody>

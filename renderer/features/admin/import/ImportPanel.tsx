@@ -7,6 +7,7 @@ import { uiLocale } from '../../../i18n';
 import { useAdmin } from '../store';
 import { DefectReport } from './DefectReport';
 import { MappingTable } from './MappingTable';
+import { importProgress, type HeadStats } from './progress';
 import { useImport } from './store';
 
 export function formatBytes(n: number, locale: string): string {
@@ -36,6 +37,7 @@ export function ImportPanel() {
   }, [creditorId]);
 
   const creditorError = fieldErrors.creditorId;
+  const mappingError = Object.entries(fieldErrors).find(([path]) => path.startsWith('mapping.'))?.[1];
   return (
     <div className="admin-import">
       <section className="admin-card" aria-labelledby="imp-step1">
@@ -82,7 +84,12 @@ export function ImportPanel() {
           <h2 id="imp-step2" className="admin-card-title">{t('admin.import.step2')}</h2>
           <MappingTable />
           {creditorError && <p className="field-error" role="alert">{creditorError}</p>}
-          {s.error ? <ErrorNotice error={s.error} /> : null}
+          {mappingError ? (
+            // The sentence is already beside the field; here it says why Import did nothing, with the field's name.
+            <div className="notice notice-error" role="alert">
+              <span className="notice-word">{mappingError}</span> <span className="notice-next">{t('errors.next.invalid_input')}</span>
+            </div>
+          ) : s.error && !creditorError ? <ErrorNotice error={s.error} /> : null}
           <div className="admin-actions">
             <button
               type="button"
@@ -102,7 +109,7 @@ export function ImportPanel() {
           <h2 id="imp-step3" className="admin-card-title">
             {t('admin.import.step3')} · {s.status.fileName}
           </h2>
-          <ImportProgress status={s.status} fileSize={s.file?.size ?? null} phase={s.phase} />
+          <ImportProgress status={s.status} fileSize={s.file?.size ?? null} head={s.head} phase={s.phase} />
           {s.phase === 'failed' && s.error ? <ErrorNotice error={s.error} /> : null}
           {s.phase !== 'running' && <DefectReport />}
           {s.phase !== 'running' && (
@@ -120,13 +127,12 @@ export function ImportPanel() {
   );
 }
 
-function ImportProgress({ status, fileSize, phase }: { status: ImportStatus; fileSize: number | null; phase: string }) {
+function ImportProgress({ status, fileSize, head, phase }: { status: ImportStatus; fileSize: number | null; head: HeadStats | null; phase: string }) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
   const nf = new Intl.NumberFormat(locale);
   const total = status.bytesTotal ?? fileSize ?? 0;
-  const done = phase === 'done' ? total : Math.min(status.bytesRead, total);
-  const pct = total > 0 ? Math.floor((done / total) * 100) : 0;
+  const { percent: pct, estimatedRows } = importProgress(status, fileSize, head);
   const stateWord = phase === 'running' ? t('admin.import.running') : phase === 'done' ? t('admin.import.done') : t('admin.import.failed');
   const stateClass = phase === 'running' ? 'status-busy' : phase === 'done' ? 'status-ok' : 'status-bad';
   return (
@@ -134,7 +140,11 @@ function ImportProgress({ status, fileSize, phase }: { status: ImportStatus; fil
       <div className="import-progress-head">
         <span className={`status ${stateClass}`} role="status" data-testid="import-state">{stateWord}</span>
         <span className="muted small">
-          {t('admin.import.bytes', { done: formatBytes(done, locale), total: formatBytes(total, locale), pct })}
+          {phase === 'running' && estimatedRows !== null
+            ? t('admin.import.rowsOf', { pct, rows: nf.format(status.rowsRead), estimated: nf.format(estimatedRows) })
+            : t('admin.import.pct', { pct })}
+          {' · '}
+          {t('admin.import.bytes', { done: formatBytes(Math.min(status.bytesRead, total), locale), total: formatBytes(total, locale) })}
         </span>
       </div>
       <div
@@ -146,7 +156,7 @@ function ImportProgress({ status, fileSize, phase }: { status: ImportStatus; fil
         aria-valuenow={pct}
         data-testid="import-progress"
       >
-        <div className={`progress-fill ${phase === 'failed' ? 'is-bad' : ''}`} style={{ width: `${pct}%` }} />
+        <div className={`progress-fill is-${phase}`} style={{ width: `${pct}%` }} />
       </div>
       <dl className="import-counts">
         <div><dt>{t('admin.import.rowsRead')}</dt><dd data-testid="count-read">{nf.format(status.rowsRead)}</dd></div>

@@ -14,6 +14,8 @@ export function MappingTable() {
   const used = new Set(Object.values(mapping));
   const unused = preview.headers.filter((h) => !used.has(h));
   const firstRow = preview.sample[0] ?? [];
+  // Required fields first: they are what the admin must get right.
+  const fields = [...preview.fields.filter((f) => f.required), ...preview.fields.filter((f) => !f.required)];
   const sampleOf = (header: string | undefined) => {
     const i = header === undefined ? -1 : preview.headers.indexOf(header);
     return i < 0 ? '' : (firstRow[i] ?? '');
@@ -41,20 +43,21 @@ export function MappingTable() {
       <h3 className="admin-sub">{t('admin.import.mappingTitle')}</h3>
       <p className="muted small">{t('admin.import.mappingHelp')}</p>
       <div className="mapping-grid" role="group" aria-label={t('admin.import.mappingTitle')}>
-        <div className="mapping-head" aria-hidden="true">
-          <span>{t('admin.import.colField')}</span>
-          <span>{t('admin.import.colHeader')}</span>
-          <span>{t('admin.import.colSample')}</span>
-        </div>
-        {preview.fields.map((f) => {
+        {[0, 1].map((c) => (
+          <div key={c} className="mapping-row mapping-head" aria-hidden="true">
+            <span>{t('admin.import.colField')}</span>
+            <span>{t('admin.import.colHeader')}</span>
+            <span>{t('admin.import.colSample')}</span>
+          </div>
+        ))}
+        {fields.map((f) => {
           const err = fieldErrors[`mapping.${f.id}`];
           const id = `map-${f.id}`;
           return (
             <div key={f.id} className={`mapping-row ${err ? 'has-error' : ''} ${f.required ? 'is-required' : ''}`}>
-              <label htmlFor={id} className="mapping-field">
+              <label htmlFor={id} className="mapping-field" title={f.id}>
                 {t(`admin.fields.${f.id}`, { defaultValue: f.id })}
                 {f.required && <span className="req" title={t('admin.import.required')}> *</span>}
-                <span className="mono muted mapping-id">{f.id}</span>
               </label>
               <select
                 id={id}
@@ -68,7 +71,7 @@ export function MappingTable() {
                 {preview.headers.map((h) => <option key={h} value={h}>{h}</option>)}
               </select>
               <span className="mapping-sample admin-ellipsis" title={sampleOf(mapping[f.id])}>{sampleOf(mapping[f.id])}</span>
-              {err && <span id={`${id}-err`} className="field-error mapping-error" role="alert">{err}</span>}
+              {err && <span id={`${id}-err`} className="field-error mapping-error">{err}</span>}
             </div>
           );
         })}

@@ -8,6 +8,7 @@ import { ApiError } from '../../../../shared/api/errors';
 import {
   checkMapping, type DefectPage, type ImportKind, type ImportStatus, type PreviewResponse,
 } from '../../../../shared/import';
+import type { HeadStats } from './progress';
 import { previewFile, uploadFile } from './transfer';
 
 export type ImportPhase = 'empty' | 'previewing' | 'mapping' | 'starting' | 'running' | 'done' | 'failed';
@@ -24,6 +25,8 @@ interface ImportState {
   kind: ImportKind;
   file: File | null;
   preview: PreviewResponse | null;
+  /** What the preview measured on the file's head (average row length, for the progress bar). */
+  head: HeadStats | null;
   mapping: Record<string, string>;
   options: ImportOptionsForm;
   status: ImportStatus | null;
@@ -48,6 +51,7 @@ const initial = {
   phase: 'empty' as ImportPhase,
   file: null,
   preview: null,
+  head: null,
   mapping: {},
   status: null,
   error: null,
@@ -73,9 +77,9 @@ export const useImport = create<ImportState>((set, get) => ({
     set({ ...initial, file, phase: 'previewing' });
     try {
       const access = await api.admin.serverAccess();
-      const preview = await previewFile(access, file, get().kind);
+      const { preview, head } = await previewFile(access, file, get().kind);
       if (get().file !== file) return; // another file was picked meanwhile
-      set({ preview, mapping: { ...preview.suggestedMapping }, phase: 'mapping' });
+      set({ preview, head, mapping: { ...preview.suggestedMapping }, phase: 'mapping' });
     } catch (error) {
       if (get().file === file) set({ phase: 'empty', error });
     }

@@ -8,6 +8,7 @@ import type { ServerAccess } from '../../../../shared/api/methods/admin';
 import { ImportStatus, PreviewResponse, importRoutePaths } from '../../../../shared/import/api';
 import type { ImportKind } from '../../../../shared/import/fields';
 import { headSliceLength, PREVIEW_BYTES } from './preview-slice';
+import { headStats, type HeadStats } from './progress';
 
 async function send(access: ServerAccess, path: string, init: RequestInit): Promise<unknown> {
   let res: Response;
@@ -31,13 +32,13 @@ async function send(access: ServerAccess, path: string, init: RequestInit): Prom
 }
 
 /** Encoding, delimiter, headers, first rows and the suggested mapping, from the file's first ~64 KB. */
-export async function previewFile(access: ServerAccess, file: Blob, kind: ImportKind): Promise<PreviewResponse> {
+export async function previewFile(access: ServerAccess, file: Blob, kind: ImportKind): Promise<{ preview: PreviewResponse; head: HeadStats }> {
   const head = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
   const body = head.subarray(0, headSliceLength(head, file.size <= PREVIEW_BYTES));
   const json = await send(access, `${importRoutePaths.preview}?kind=${encodeURIComponent(kind)}`, { method: 'POST', body });
   const out = PreviewResponse.safeParse(json);
   if (!out.success) throw new ApiError({ code: 'internal', message: 'preview outside the contract', key: 'errors.server.contract', params: { path: importRoutePaths.preview } });
-  return out.data;
+  return { preview: out.data, head: headStats(body) };
 }
 
 /** Sends the file; resolves with the final status when the server has read it all. */
