@@ -56,7 +56,7 @@ export function ProgressiveStrip() {
           {s.paused ? <button type="button" className="btn btn-small" onClick={() => s.togglePause()} aria-keyshortcuts="Alt+P">{t('progressive.resume')}</button> : null}
         </>
       ) : (
-        <span className="pg-msg">{s.message ? t(s.message.key, s.message.params) : t('progressive.modeHint')}</span>
+        s.message ? <span className="pg-msg" role="status">{t(s.message.key, s.message.params)}</span> : null
       )}
     </section>
   );

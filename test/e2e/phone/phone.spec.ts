@@ -203,5 +203,14 @@ test.describe.serial('phone in the desk', () => {
     await agent.waitForTimeout(6_000);
     expect(await debtorParty!.page.evaluate(() => window.t.liveCalls().length)).toBe(0);
     await agent.screenshot({ path: `${SHOTS}/phone-progressive-paused-1366x768.png` });
+
+    // Logout stops the phone: it unregisters, so a call to agent1 now finds nobody (404).
+    await agent.getByRole('button', { name: /salir/i }).click();
+    await expect(agent.getByLabel(/usuario/i)).toBeVisible();
+    await expect.poll(async () => {
+      const id = await debtorParty!.page.evaluate(() => window.t.phone.dial('agent1'));
+      await debtorParty!.page.waitForFunction((cid) => window.t.state().lastEnded?.id === cid, id, { timeout: 10_000 });
+      return debtorParty!.page.evaluate(() => window.t.state().lastEnded?.end?.statusCode);
+    }, { timeout: 15_000 }).toBe(404);
   });
 });
