@@ -4,7 +4,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from './open';
 import { StoreError } from './errors';
-import { LATEST_SCHEMA } from './migrations/index';
+import { LATEST_SCHEMA, migrations } from './migrations/index';
 import { replaceSlice } from '../portfolio/slice-writer';
 import { demoSlice } from '../testing/demo-slice';
 import { tempDir, testKey } from '../testing/temp';
@@ -22,7 +22,9 @@ describe('openStore', () => {
   it('creates an encrypted, migrated database with WAL, foreign keys and NORMAL sync', () => {
     const { file } = fresh();
     const { db, migration } = openStore({ file, key: testKey() });
-    expect(migration).toEqual({ from: 0, to: LATEST_SCHEMA, applied: ['1-initial', '2-search', '3-sync-wire'] });
+    // Every step of the list, in order, from an empty file (new steps join without editing this test).
+    expect(migration).toEqual({ from: 0, to: LATEST_SCHEMA, applied: migrations.map((m) => `${m.version}-${m.name}`) });
+    expect(migration.applied.slice(0, 3)).toEqual(['1-initial', '2-search', '3-sync-wire']);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(1);
