@@ -6,7 +6,7 @@
  * Then preview (queue → card → F4) and progressive dialing (countdown, pause key) dial queue debtors through the
  * PBX. Screenshots at 1366×768 in docs/screenshots/phone-*.png.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_USERS } from '../../pbx/kamailio-config';
 import { startKamailio, type KamailioHandle } from '../../pbx/kamailio';
@@ -104,6 +104,7 @@ test.describe.serial('phone in the desk', () => {
     await expect(form.getByText('Escriba la contraseña SIP (no hay una guardada)')).toHaveCount(0);
     await form.getByLabel('Dirección WebSocket de la central').fill(pbx.wsUrl);
     await form.getByLabel('Nombre que ve quien recibe la llamada').fill('Agente Uno');
+    await form.getByLabel('Grabar todas las llamadas (la política del acreedor lo exige)').check();
     await agent.screenshot({ path: `${SHOTS}/phone-settings-1366x768.png` });
     await form.getByRole('button', { name: 'Guardar y conectar' }).click();
     await expect(form.getByText('Escriba la contraseña SIP (no hay una guardada)')).toBeVisible();
@@ -140,6 +141,12 @@ test.describe.serial('phone in the desk', () => {
     await expect(row).toContainText('Llamada terminada');
     await expect(row).toContainText('colgó el deudor');
     await expect(row).toContainText(/Conversación 0:0[2-9]/);
+    // Recorded (auto-record on): the file is in the user-data dir under the debtor's id.
+    await expect(row).toContainText('Grabada', { timeout: 10_000 });
+    const recordings = readdirSync(join(stack.userDataDir, 'recordings', target.id));
+    expect(recordings).toHaveLength(1);
+    expect(recordings[0]).toMatch(/^[0-9a-f-]{36}\.(webm|ogg)$/);
+    expect(statSync(join(stack.userDataDir, 'recordings', target.id, recordings[0]!)).size).toBeGreaterThan(1000);
     await card.getByTestId('call-history').scrollIntoViewIfNeeded();
     await agent.screenshot({ path: `${SHOTS}/phone-call-history-1366x768.png` });
 
