@@ -99,6 +99,16 @@ describe('ScriptRunner: failed verification shows no debt details', () => {
     expect(reached(s)).toBe('third_party');
     expect(dispositionsFor(reached(s))).not.toContain('promise_to_pay');
   });
+  it('once the attempts are used up, even the right answers do not pass', () => {
+    let s = must(next(co, must(tickDisclosure(co, must(answer(co, startRun(co), 'titular')), 'co_grabacion'))));
+    const wrong = { document_last4: '1234', birth_date: '1980-01-01' };
+    s = must(verify(co, s, wrong, identity).result);
+    const exhausted = { ...s, verificationAttempts: { ...s.verificationAttempts, verificacion: 99 } };
+    const late = verify(co, exhausted, { document_last4: '0041', birth_date: '1981-04-09' }, identity);
+    expect(late.outcome).toBe('failed');
+    expect(must(late.result).verification).toBe('failed');
+    expect(speakableDetails(must(late.result))).toEqual([]);
+  });
   it('objection jumps into the account steps are refused before verification', () => {
     const s = startRun(co);
     expect(useObjection(co, s, 'sin_dinero')).toEqual({ ok: false, error: { code: 'script.run.jump_not_allowed', params: { step: 'opciones' } } });

@@ -202,6 +202,11 @@ export interface VerifyOutcome {
 export function verify(script: Script, s: RunState, responses: Partial<Record<VerificationField, string>>, identity: Identity): VerifyOutcome {
   const step = stepOf(script, s.current);
   if (step.type !== 'verification' || s.ended) return { result: err('script.run.wrong_step_type'), outcome: 'failed', attemptsLeft: 0 };
+  // Attempts used up, or verification already failed on this call: no later answer can pass, whatever route
+  // led back to this step. A caller who guessed wrong is not given another try.
+  if (s.verification === 'failed' || (s.verificationAttempts[step.id] ?? 0) >= step.maxAttempts) {
+    return { result: ok(enter(script, { ...s, verification: 'failed' }, step.onFail)), outcome: 'failed', attemptsLeft: 0 };
+  }
   const usable = step.checks.filter((c) => expected(c.field, identity) !== null);
   const matches = usable.filter((c) => {
     const g = responses[c.field];
