@@ -162,6 +162,22 @@ test.describe.serial('phone in the desk', () => {
     await agent.goto(stack.desk.host.launchUrl());
     await expect(agent.getByTestId('phone-registration')).toHaveText(/Registrado/, { timeout: 20_000 });
 
+    // Editing the account from the phone bar keeps the saved password (empty field) and restarts the phone.
+    await agent.getByTestId('phone-settings-open').click();
+    const form = agent.getByTestId('phone-settings');
+    await expect(form.getByLabel('Dirección WebSocket de la central')).toHaveValue(pbx!.wsUrl);
+    await expect(form.getByLabel('Contraseña SIP (vacío = conservar la guardada)')).toHaveValue('');
+    await form.getByLabel('Nombre que ve quien recibe la llamada').fill('Laura Benítez');
+    await agent.keyboard.press('Enter');
+    await expect(form).toHaveCount(0);
+    await expect(agent.getByTestId('phone-registration')).toHaveText(/Registrado/, { timeout: 20_000 });
+    const saved = await agent.evaluate(async () => window.recaudo!.phone.get({}));
+    expect(saved.ok && saved.value).toMatchObject({ displayName: 'Laura Benítez', hasPassword: true });
+    await agent.keyboard.press('Alt+o');
+    await expect(form).toBeVisible();
+    await agent.keyboard.press('Escape');
+    await expect(form).toHaveCount(0);
+
     // Preview: the first queue row's card, then F4 dials it through compliance and the PBX.
     const first = agent.getByTestId('queue-list').locator('.queue-row:not(.is-deferred)').first();
     await first.click();
