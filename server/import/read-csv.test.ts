@@ -75,4 +75,12 @@ describe('key table', () => {
     expect(t.bump('x')).toBe(2);
     expect(t.bump('x')).toBe(3);
   });
+
+  it('without fingerprints, sized from a guess that was too small, still finds every duplicate', () => {
+    const t = new KeyTable(10, false);
+    for (let i = 0; i < 5_000; i++) t.seen(`K${i}`, i);
+    for (let i = 0; i < 5_000; i += 97) expect(t.seen(`K${i}`, 99_999)).toEqual({ line: i, fingerprint: 0 });
+    expect(t.seen('K5000', 1)).toBeUndefined();
+    expect(t.size).toBe(5_001);
+  });
 });
