@@ -2,7 +2,6 @@
 import { openDesk, type Desk, type OpenDeskOptions } from '../services/desk';
 import { keyFileProvider } from '../services/store/key-file';
 import { startBrowserHost, type BrowserHost } from './host';
-import { createPhoneSettingsRepo } from '../services/calls/phone-settings-repo';
 
 export interface DeskHostOptions {
   userDataDir: string;
@@ -33,10 +32,9 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
   });
   // connect-src: the server, the caller's extra origins, and every PBX origin saved in this desk's phone settings.
   // The host reads this array on each page load, so a PBX saved in the form is allowed from the next load on.
-  const phones = createPhoneSettingsRepo(desk.db);
   const fixed = [new URL(opts.serverUrl).origin, ...(opts.connectSrc ?? [])];
   const connectSrc = [...fixed];
-  const refreshConnect = () => connectSrc.splice(0, connectSrc.length, ...new Set([...fixed, ...phones.pbxOrigins()]));
+  const refreshConnect = () => connectSrc.splice(0, connectSrc.length, ...new Set([...fixed, ...desk.pbxOrigins()]));
   refreshConnect();
   try {
     const host = await startBrowserHost({

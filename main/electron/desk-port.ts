@@ -16,6 +16,8 @@ export interface Desk {
   dispatch(channel: string, input: unknown): Promise<Envelope>;
   events: DeskEvents;
   close(): Promise<void> | void;
+  /** PBX WebSocket origins saved in the desk's phone settings (added to the CSP's connect-src). */
+  pbxOrigins?(): string[];
 }
 
 export interface OpenDeskOptions {

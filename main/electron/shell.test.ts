@@ -309,6 +309,18 @@ describe('app scheme', () => {
     expect(missing.headers.get('content-security-policy')).toBe(csp);
   });
 
+  it('allows the PBX the agent saved in the phone settings, read on each page load', async () => {
+    let saved: string[] = [];
+    desk.pbxOrigins = () => saved;
+    await start();
+    const before = (await get('app://recaudo/index.html')).headers.get('content-security-policy')!;
+    expect(before).not.toContain('pbx.agent-saved.example');
+    saved = ['wss://pbx.agent-saved.example:7443'];
+    const after = (await get('app://recaudo/index.html')).headers.get('content-security-policy')!;
+    expect(after).toMatch(/connect-src [^;]*wss:\/\/pbx\.agent-saved\.example:7443/);
+    delete desk.pbxOrigins;
+  });
+
   it('never serves a file outside the renderer or for another host', async () => {
     await start();
     for (const url of ['app://recaudo/..%2fsecret.txt', 'app://recaudo/%2e%2e/secret.txt', 'app://recaudo/assets/..%2f..%2fsecret.txt', 'app://evil/index.html']) {

@@ -123,10 +123,16 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
     return refuse(m.title, m.body, log);
   }
 
+  let openedDesk: Desk | undefined;
   installPermissionHandlers(session.defaultSession);
   protocol.handle(
     APP_SCHEME,
-    createAppProtocolHandler({ root: options.rendererDir, headers: () => securityHeaders({ serverUrl: cfg.serverUrl, pbxWebSocketUrls: cfg.pbxWebSocketUrls }) }),
+    createAppProtocolHandler({ root: options.rendererDir, headers: () => securityHeaders({
+        serverUrl: cfg.serverUrl,
+        // IT's configured PBXs plus any the agent saved in the phone settings (read on each page load).
+        pbxWebSocketUrls: [...cfg.pbxWebSocketUrls, ...(openedDesk?.pbxOrigins?.() ?? [])],
+      }),
+    }),
   );
 
   const autoUpdate = app.isPackaged && cfg.autoUpdate;
@@ -139,6 +145,7 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
       version: app.getVersion(),
       host: { kind: 'electron', autoUpdate },
     });
+    openedDesk = desk;
   } catch (err) {
     const m = startFailedMessage(lang, err instanceof Error ? err.message : String(err));
     return refuse(m.title, m.body, log);

@@ -8,6 +8,7 @@ import { createHandlers, type DeskServices } from './handlers';
 import { createComplianceService } from './compliance';
 import type { ComplianceSettingsInput } from '../../shared/compliance/settings';
 import { createOutbox } from './outbox/outbox';
+import { createPhoneSettingsRepo } from './calls/phone-settings-repo';
 import type { Deferral } from './queue/queue-service';
 import { createServerClient, type ServerClient } from './server-client';
 import { createSession } from './session/session';
@@ -41,6 +42,8 @@ export interface Desk {
   /** The open database, for the sync engine and the audit log that share it. */
   db: Db;
   syncStatus(): SyncStatus;
+  /** WebSocket origins of the PBXs saved in this desk's phone settings: the shells add them to the CSP. */
+  pbxOrigins(): string[];
   close(): void;
 }
 
@@ -119,10 +122,12 @@ export function openDesk(opts: OpenDeskOptions): Desk {
   const dispatch = createDispatcher(contract, handlers, {
     onInternalError: (channel, err) => log('error', `${channel} failed`, err),
   });
+  const phoneSettings = createPhoneSettingsRepo(db);
   let closed = false;
   return {
     dispatch, events, handlers, db,
     syncStatus: status,
+    pbxOrigins: () => phoneSettings.pbxOrigins(),
     close() {
       if (closed) return;
       closed = true;

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/open';
-import { createOutbox, type MutationKind } from '../outbox/outbox';
+import { createOutbox } from '../outbox/outbox';
 import type { CallLogEvent, CallRecord } from '../../../shared/api/methods/calls';
 import { CallEvent as WireCallEvent } from '../../../shared/sync/mutations';
 
@@ -73,8 +73,7 @@ export function createCallLog(db: Db) {
             id, agentId, callId: e.callId, debtorId: e.contactId ?? null,
             phoneE164: E164_RE.test(e.remote) ? e.remote : null, event: wire, at, detail: { type: e.type, ...detail },
           });
-          // 'call.event' is in the sync wire's kinds (shared/sync/mutations); the outbox's local union lags behind.
-          outbox.enqueue('call.event' as MutationKind, payload, at);
+          outbox.enqueue('call.event', payload, at);
         }
         return { id, duplicate: false };
       })();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/open';
 
-/** Kinds of mutation the desk records; sync (issue 7) pushes them in seq order. */
-export type MutationKind = 'note.add' | 'contact.add' | 'promise.add' | 'callback.add' | 'phone.mark' | 'audit.append';
+/** Kinds of mutation the desk records: the sync wire's own list (shared/sync/mutations), pushed in seq order. */
+import type { MutationKind } from '../../../shared/sync/mutations';
+export type { MutationKind };
 
 export interface OutboxRow {
   seq: number;
