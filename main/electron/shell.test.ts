@@ -18,6 +18,7 @@ class RecordingDesk implements Desk {
   readonly calls: Array<{ channel: string; input: unknown }> = [];
   readonly events = new EventEmitter();
   closed = 0;
+  pbxOrigins?: () => string[];
   async dispatch(channel: string, input: unknown): Promise<Envelope> {
     this.calls.push({ channel, input });
     return { ok: true, value: { echoed: channel } };
