@@ -14,6 +14,7 @@ describe('environment layering', () => {
     ['main/services/store/db.ts', '../../../renderer/api', 'renderer/api', /may not import/],
     ['server/app.ts', '../main/services/desk', 'main/services/desk', /may not import/],
     ['preload/preload.ts', 'node:fs', null, /Node module/],
+    ['main/services/desk.ts', '../../test/pbx/kamailio', 'test/pbx/kamailio', /may not import/],
   ])('refuses %s importing %s', (file, spec, resolved, why) => {
     expect(importViolation(file, spec, resolved)).toMatch(why);
   });
@@ -26,6 +27,7 @@ describe('environment layering', () => {
     ['preload/preload.ts', 'electron', null],
     ['main/services/store/db.ts', 'node:fs', null],
     ['main/browser-host/cli.ts', '../../server/start', 'server/start'],
+    ['main/browser-host/cli.ts', '../../test/pbx/kamailio', 'test/pbx/kamailio'],
   ])('allows %s importing %s', (file, spec, resolved) => {
     expect(importViolation(file, spec, resolved)).toBeNull();
   });
