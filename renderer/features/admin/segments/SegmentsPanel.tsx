@@ -1,9 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../../shared/api/errors';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { uiLocale } from '../../../i18n';
 import { useAdmin } from '../store';
+import { RuleFormView } from './RuleFormView';
 import { EXAMPLE_RULE_SET, parseRuleSetText, summarizeRules } from './rule-text';
 import { useSegments } from './store';
 
@@ -13,6 +14,7 @@ export function SegmentsPanel() {
   const nf = new Intl.NumberFormat(uiLocale(i18n.language));
   const creditorId = useAdmin((s) => s.creditorId);
   const s = useSegments();
+  const [mode, setMode] = useState<'form' | 'json'>('form');
   useEffect(() => {
     if (s.creditorId !== creditorId) void s.load(creditorId);
   }, [creditorId, s]);
@@ -26,6 +28,8 @@ export function SegmentsPanel() {
     const m = /^rules\.(\d+)/.exec(i.path);
     if (m) issuesByRule.set(Number(m[1]), [...(issuesByRule.get(Number(m[1])) ?? []), `${i.path}: ${i.message}`]);
   }
+  const issueText: Record<string, string> = {};
+  for (const i of issues) issueText[i.path] = issueText[i.path] ? `${issueText[i.path]} · ${i.message}` : i.message;
   if (!creditorId) return <p className="empty">{t('admin.creditorHint')}</p>;
 
   const counts = s.result?.counts;
@@ -50,19 +54,30 @@ export function SegmentsPanel() {
           </span>
         </h2>
         <p className="muted small admin-help">{t('admin.segments.help')}</p>
-        <label className="field" htmlFor="seg-json">
-          <span className="field-label">{t('admin.segments.editor')}</span>
-          <textarea
-            id="seg-json"
-            className="mono seg-json"
-            spellCheck={false}
-            value={s.text}
-            rows={16}
-            aria-invalid={!parsed.ok || issues.length > 0 ? true : undefined}
-            aria-describedby="seg-json-err"
-            onChange={(e) => s.setText(e.target.value)}
-          />
-        </label>
+        <div className="seg-mode" role="group" aria-label={t('admin.segments.modeLabel')}>
+          {(['form', 'json'] as const).map((m) => (
+            <button key={m} type="button" className={mode === m ? 'lang-btn is-on' : 'lang-btn'} aria-pressed={mode === m} onClick={() => setMode(m)}>
+              {t(m === 'form' ? 'admin.segments.modeForm' : 'admin.segments.modeJson')}
+            </button>
+          ))}
+        </div>
+        {mode === 'form' && parsed.ok ? (
+          <RuleFormView doc={parsed.value} issues={issueText} disabled={s.busy} onChange={(d) => s.setText(JSON.stringify(d, null, 2))} />
+        ) : (
+          <label className="field" htmlFor="seg-json">
+            <span className="field-label">{t('admin.segments.editor')}</span>
+            <textarea
+              id="seg-json"
+              className="mono seg-json"
+              spellCheck={false}
+              value={s.text}
+              rows={16}
+              aria-invalid={!parsed.ok || issues.length > 0 ? true : undefined}
+              aria-describedby="seg-json-err"
+              onChange={(e) => s.setText(e.target.value)}
+            />
+          </label>
+        )}
         <div id="seg-json-err">
           {!parsed.ok && s.text.trim() !== '' && (
             <p className="field-error" role="alert">
@@ -97,9 +112,9 @@ export function SegmentsPanel() {
       </section>
 
       <div className="seg-side">
-        <section className="admin-card" aria-labelledby="seg-rules-h">
+        {mode === 'json' && <section className="admin-card" aria-labelledby="seg-rules-h">
           <h2 id="seg-rules-h" className="admin-card-title">{t('admin.segments.rulesTable')}</h2>
-          {summary && (
+          {summary && mode === 'json' && (
             <table className="admin-table">
               <thead>
                 <tr>
@@ -126,7 +141,7 @@ export function SegmentsPanel() {
               </tbody>
             </table>
           )}
-        </section>
+        </section>}
 
         <section className="admin-card" aria-labelledby="seg-counts-h">
           <h2 id="seg-counts-h" className="admin-card-title">{t('admin.segments.countsTitle')}</h2>
