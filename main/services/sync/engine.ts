@@ -286,6 +286,10 @@ export function createSyncEngine(opts: SyncEngineOptions) {
       if (started) void syncNow();
     },
     status,
+    /** Another service reached (or failed to reach) the server: the status follows at once. */
+    reportOnline(value: boolean): void {
+      setOnline(value);
+    },
     /** What the server refused, with its reason (shown to the agent; never dropped). */
     refused(): RefusedMutation[] {
       return (refusedStmt.all() as Array<{ seq: number; uuid: string; kind: string; created_at: string; error: string | null }>).map((r) => {
