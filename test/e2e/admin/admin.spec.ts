@@ -160,6 +160,7 @@ test('segments: the rule form, the server names the bad field beside it, preview
   await page.getByRole('button', { name: 'Simular conteos' }).click();
   await expect(page.getByTestId('segment-issues')).toContainText('rules.0.when.balance.min');
   await expect(rule1.locator('.field-error')).toBeVisible();
+  await page.locator('.admin-main').evaluate((e) => e.scrollTo(0, 0));
   await shot(page, 'segments-error');
 
   // 1,000,000 COP typed in pesos is stored in minor units.

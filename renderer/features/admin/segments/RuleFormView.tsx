@@ -66,6 +66,13 @@ export function RuleFormView({ doc, onChange, issues, disabled }: {
                 <input className="num-input" aria-label={t('admin.segments.maxOf', { what: t('admin.segments.cond.daysPastDue') })} value={f.dpdMax} onChange={(e) => set({ dpdMax: e.target.value })} />
                 {err('when.daysPastDue')}
               </span>
+              <span className="rule-group">
+                <span className="field-label">{t('admin.segments.cond.ageYears')}</span>
+                <input className="num-input" aria-label={t('admin.segments.minOf', { what: t('admin.segments.cond.ageYears') })} value={f.ageMin} onChange={(e) => set({ ageMin: e.target.value })} />
+                –
+                <input className="num-input" aria-label={t('admin.segments.maxOf', { what: t('admin.segments.cond.ageYears') })} value={f.ageMax} onChange={(e) => set({ ageMax: e.target.value })} />
+                {err('when.ageYears')}
+              </span>
             </div>
             <div className="rule-line">
               <span className="rule-group" role="group" aria-label={t('admin.segments.cond.paymentHistory')}>
@@ -74,6 +81,17 @@ export function RuleFormView({ doc, onChange, issues, disabled }: {
                   <label key={h} className="check-inline"><input type="checkbox" checked={f.paymentHistory.includes(h)} onChange={() => toggle('paymentHistory', h)} />{t(`admin.segments.history.${h}`)}</label>
                 ))}
                 {err('when.paymentHistory')}
+              </span>
+              <span className="rule-group" role="group" aria-label={t('admin.segments.cond.languages')}>
+                <span className="field-label">{t('admin.segments.cond.languages')}</span>
+                {LANGS.map((l) => (
+                  <label key={l} className="check-inline"><input type="checkbox" checked={f.languages.includes(l)} onChange={() => toggle('languages', l)} />{l}</label>
+                ))}
+              </span>
+              <span className="rule-group">
+                <label className="field-label" htmlFor={id('countries')}>{t('admin.segments.cond.countries')}</label>
+                <input id={id('countries')} className="list-input" value={f.countries} placeholder="CO, MX" onChange={(e) => set({ countries: e.target.value })} />
+                {err('when.countries')}
               </span>
             </div>
             <div className="rule-line">
@@ -88,28 +106,13 @@ export function RuleFormView({ doc, onChange, issues, disabled }: {
                 <input className="num-input wide" aria-label={t('admin.segments.maxOf', { what: t('admin.segments.cond.balance') })} placeholder={t('admin.segments.max')} value={f.balanceMax} onChange={(e) => set({ balanceMax: e.target.value })} />
                 {err('when.balance')}
               </span>
-              <span className="rule-group">
-                <span className="field-label">{t('admin.segments.cond.ageYears')}</span>
-                <input className="num-input" aria-label={t('admin.segments.minOf', { what: t('admin.segments.cond.ageYears') })} value={f.ageMin} onChange={(e) => set({ ageMin: e.target.value })} />
-                –
-                <input className="num-input" aria-label={t('admin.segments.maxOf', { what: t('admin.segments.cond.ageYears') })} value={f.ageMax} onChange={(e) => set({ ageMax: e.target.value })} />
-                {err('when.ageYears')}
-              </span>
-            </div>
-            <div className="rule-line">
-              {(['products', 'regions', 'countries'] as const).map((k) => (
-                <label key={k} className="field rule-list" htmlFor={id(k)}>
-                  <span className="field-label">{t(`admin.segments.cond.${k}`)}</span>
-                  <input id={id(k)} value={f[k]} placeholder={t('admin.segments.commaList')} onChange={(e) => set({ [k]: e.target.value })} />
+              {(['products', 'regions'] as const).map((k) => (
+                <span key={k} className="rule-group">
+                  <label className="field-label" htmlFor={id(k)}>{t(`admin.segments.cond.${k}`)}</label>
+                  <input id={id(k)} className="list-input" value={f[k]} placeholder={k === 'products' ? 'tarjeta, libranza' : 'ANT, DC'} title={t('admin.segments.commaList')} onChange={(e) => set({ [k]: e.target.value })} />
                   {err(`when.${k}`)}
-                </label>
+                </span>
               ))}
-              <span className="rule-group" role="group" aria-label={t('admin.segments.cond.languages')}>
-                <span className="field-label">{t('admin.segments.cond.languages')}</span>
-                {LANGS.map((l) => (
-                  <label key={l} className="check-inline"><input type="checkbox" checked={f.languages.includes(l)} onChange={() => toggle('languages', l)} />{l}</label>
-                ))}
-              </span>
             </div>
           </fieldset>
         );

@@ -29,7 +29,9 @@ export function SegmentsPanel() {
     if (m) issuesByRule.set(Number(m[1]), [...(issuesByRule.get(Number(m[1])) ?? []), `${i.path}: ${i.message}`]);
   }
   const issueText: Record<string, string> = {};
-  for (const i of issues) issueText[i.path] = issueText[i.path] ? `${issueText[i.path]} · ${i.message}` : i.message;
+  // zod's own codes said in the admin's language; the server's custom refinements keep their (English) text.
+  const said = (i: { code: string; message: string }) => (i18n.exists(`admin.segments.zod.${i.code}`) ? t(`admin.segments.zod.${i.code}`) : i.message);
+  for (const i of issues) issueText[i.path] = issueText[i.path] ? `${issueText[i.path]} · ${said(i)}` : said(i);
   if (!creditorId) return <p className="empty">{t('admin.creditorHint')}</p>;
 
   const counts = s.result?.counts;
@@ -53,13 +55,29 @@ export function SegmentsPanel() {
             {s.version ? t('admin.segments.version', { version: s.version }) : s.version === 0 ? t('admin.segments.versionNone', { fallback: summary?.fallback ?? 'general' }) : ''}
           </span>
         </h2>
-        <p className="muted small admin-help">{t('admin.segments.help')}</p>
+        <p className="muted small admin-help">{t('admin.segments.help')}{mode === 'json' ? ` ${t('admin.segments.helpJson')}` : ''}</p>
         <div className="seg-mode" role="group" aria-label={t('admin.segments.modeLabel')}>
           {(['form', 'json'] as const).map((m) => (
             <button key={m} type="button" className={mode === m ? 'lang-btn is-on' : 'lang-btn'} aria-pressed={mode === m} onClick={() => setMode(m)}>
               {t(m === 'form' ? 'admin.segments.modeForm' : 'admin.segments.modeJson')}
             </button>
           ))}
+        </div>
+        <div id="seg-json-err">
+          {!parsed.ok && s.text.trim() !== '' && (
+            <p className="field-error" role="alert">
+              {t('admin.segments.badJson', { reason: parsed.line ? `${parsed.reason} (${t('admin.segments.line', { line: parsed.line })})` : parsed.reason })}
+            </p>
+          )}
+          {issues.length > 0 && (
+            <div className="notice notice-error" role="alert" data-testid="segment-issues">
+              <span className="notice-word">{t('admin.segments.issues')}</span>
+              <ul className="seg-issues">
+                {issues.map((i, n) => <li key={n}><code>{i.path}</code> — {said(i)}</li>)}
+              </ul>
+            </div>
+          )}
+          {s.error && issues.length === 0 ? <ErrorNotice error={s.error} /> : null}
         </div>
         {mode === 'form' && parsed.ok ? (
           <RuleFormView doc={parsed.value} issues={issueText} disabled={s.busy} onChange={(d) => s.setText(JSON.stringify(d, null, 2))} />
@@ -78,22 +96,6 @@ export function SegmentsPanel() {
             />
           </label>
         )}
-        <div id="seg-json-err">
-          {!parsed.ok && s.text.trim() !== '' && (
-            <p className="field-error" role="alert">
-              {t('admin.segments.badJson', { reason: parsed.line ? `${parsed.reason} (${t('admin.segments.line', { line: parsed.line })})` : parsed.reason })}
-            </p>
-          )}
-          {issues.length > 0 && (
-            <div className="notice notice-error" role="alert" data-testid="segment-issues">
-              <span className="notice-word">{t('admin.segments.issues')}</span>
-              <ul className="seg-issues">
-                {issues.map((i, n) => <li key={n}><code>{i.path}</code> — {i.message}</li>)}
-              </ul>
-            </div>
-          )}
-          {s.error && issues.length === 0 ? <ErrorNotice error={s.error} /> : null}
-        </div>
         <div className="admin-actions">
           <button type="button" className="btn" disabled={s.busy} onClick={() => s.setText(JSON.stringify(EXAMPLE_RULE_SET, null, 2))}>
             {t('admin.segments.example')}
@@ -145,7 +147,7 @@ export function SegmentsPanel() {
 
         <section className="admin-card" aria-labelledby="seg-counts-h">
           <h2 id="seg-counts-h" className="admin-card-title">{t('admin.segments.countsTitle')}</h2>
-          {s.result && <p role="status" data-testid="segment-result">{resultText}</p>}
+          {s.result ? <p role="status" data-testid="segment-result">{resultText}</p> : <p className="muted">{t('admin.segments.countsEmpty')}</p>}
           {counts && countRows.length > 0 && (
             <table className="admin-table">
               <thead>
@@ -162,7 +164,7 @@ export function SegmentsPanel() {
                     <tr key={seg}>
                       <td>{seg}</td>
                       <td className="num">{nf.format(n)}</td>
-                      <td><span className="bar" aria-hidden="true"><span style={{ width: `${pct}%` }} /></span> <span className="small">{pct} %</span></td>
+                      <td><span className="bar" aria-hidden="true"><span style={{ width: `${pct}%` }} /></span> <span className="small">{n > 0 && pct === 0 ? '<1' : pct} %</span></td>
                     </tr>
                   );
                 })}
