@@ -36,7 +36,7 @@ export function AssignmentPanel() {
       <section className="admin-card" aria-labelledby="as-sum-h">
         <h2 id="as-sum-h" className="admin-card-title">
           {t('admin.assignment.summaryTitle')}
-          {s.summary && <span className="muted small" data-testid="unassigned">{t('admin.assignment.unassigned', { count: s.summary.unassigned, formatted: nf.format(s.summary.unassigned) })}</span>}
+          {s.summary && <span className="muted small" data-testid="unassigned">{t('admin.assignment.unassigned', { n: nf.format(s.summary.unassigned) })}</span>}
         </h2>
         {s.summary && agents.length === 0 && <p className="empty">{t('admin.assignment.none')}</p>}
         {agents.length > 0 && (
