@@ -4,6 +4,7 @@ import { keyFromSecret, loadSigningKey } from './auth/keys';
 import type { ServerContext } from './context';
 import type { Database } from './db/port';
 import { installErrorHandlers } from './http/errors';
+import { installAdminCors } from './http/cors';
 import { registerAuthRoutes } from './routes/auth';
 import { registerHealthRoutes } from './routes/health';
 import { registerPortfolioRoutes } from './routes/portfolio';
@@ -64,6 +65,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
       ? (Fastify({ ...base, loggerInstance: opts.logger as unknown as FastifyBaseLogger }) as FastifyInstance)
       : Fastify({ ...base, logger: opts.logger ? { level: 'info', redact: LOG_REDACT } : false });
   installErrorHandlers(app);
+  installAdminCors(app);
   // The API speaks JSON only: any other body type is a 415, not a string handed to the validators.
   app.removeContentTypeParser('text/plain');
   const auth = authenticator(ctx);
