@@ -96,6 +96,7 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     return online ? { state: pending > 0 ? 'syncing' : 'online', pending, since: null } : { state: 'offline', pending, since: offlineSince };
   }
   function emitStatus(): void {
+    if (!db.open) return; // the desk is closing: nobody to tell
     const s = status();
     const key = JSON.stringify(s);
     if (key === lastEmitted) return;
@@ -183,6 +184,7 @@ export function createSyncEngine(opts: SyncEngineOptions) {
   }
 
   async function runOnce(mode: { pull: boolean } = { pull: true }): Promise<SyncRunResult> {
+    if (!db.open) return { ok: false, pushed: 0, refused: 0, pulledPages: 0, error: 'store closed' };
     const token = opts.token();
     const agentId = opts.agentId();
     if (!token || !agentId) {
