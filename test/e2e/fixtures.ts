@@ -45,6 +45,9 @@ export async function stopStack(stack: Stack): Promise<void> {
 
 /** Opens the app with a fresh launch token and logs in through the real login form. */
 export async function openAndLogin(page: Page, stack: Stack, username = 'agent1'): Promise<void> {
+  // The desk keeps its session across pages (as a desktop app does across windows): start from the login form
+  // whatever an earlier test on this worker's stack left behind.
+  await stack.desk.desk.dispatch('session.logout', {});
   await page.goto(stack.desk.host.launchUrl());
   await page.getByLabel(/usuario|user/i).fill(username);
   await page.getByLabel(/contraseña|password/i).fill(DEMO_PASSWORD);

@@ -65,46 +65,54 @@ export async function toneLevels(stream: MediaStream, freqs: number[], ms = 600)
   return best;
 }
 
-/** Listens for DTMF tone pairs on a stream; peek() and stop() yield the digits heard so far, in order. */
+/**
+ * Listens for DTMF tone pairs on a stream; peek() and stop() yield the digits heard so far, in order. Every
+ * block of audio is analysed (a ScriptProcessor sees all samples, in order), so a busy main thread delays the
+ * analysis but cannot skip a short tone the way timer polling of an AnalyserNode did under CPU load.
+ */
 export function listenDtmf(stream: MediaStream): { peek(): string; stop(): string } {
   const c = ctx();
   const src = c.createMediaStreamSource(stream);
-  const an = c.createAnalyser();
-  an.fftSize = 1024;
-  src.connect(an);
-  const buf = new Float32Array(an.fftSize);
+  const HOP = 512;
+  const WINDOW = 1024;
+  const proc = c.createScriptProcessor(HOP, 1, 1);
+  const mute = c.createGain();
+  mute.gain.value = 0;
+  src.connect(proc);
+  proc.connect(mute);
+  mute.connect(c.destination);
+  const win = new Float32Array(WINDOW);
   let digits = '';
   let current: string | null = null;
   let run = 0;
-  let lastFrameAt = -1;
-  const timer = setInterval(() => {
-    // Under CPU load timers bunch up: two ticks can read the same audio. Only a frame with new audio counts.
-    if (c.currentTime - lastFrameAt < 0.01) return;
-    lastFrameAt = c.currentTime;
-    an.getFloatTimeDomainData(buf);
-    const rows = DTMF_ROWS.map((f) => goertzel(buf, c.sampleRate, f));
-    const cols = DTMF_COLS.map((f) => goertzel(buf, c.sampleRate, f));
+  // A frame straddling two digits holds two rows or two columns at similar levels (e.g. '1'→'5' reads as
+  // 697+1336, a '2'): a tone counts only when its row and column each clearly dominate the others.
+  const dominant = (levels: number[], i: number) => levels.every((l, k) => k === i || l < levels[i]! * 0.5);
+  proc.onaudioprocess = (ev) => {
+    const block = ev.inputBuffer.getChannelData(0);
+    win.copyWithin(0, HOP);
+    win.set(block.subarray(0, HOP), WINDOW - HOP);
+    const rows = DTMF_ROWS.map((f) => goertzel(win, c.sampleRate, f));
+    const cols = DTMF_COLS.map((f) => goertzel(win, c.sampleRate, f));
     const r = rows.indexOf(Math.max(...rows));
     const col = cols.indexOf(Math.max(...cols));
-    // A frame straddling two digits holds two rows or two columns at similar levels (e.g. '1'→'5' reads as
-    // 697+1336, a '2'): a tone counts only when its row and column each clearly dominate the others.
-    const dominant = (levels: number[], i: number) => levels.every((l, k) => k === i || l < levels[i]! * 0.5);
     const on = rows[r]! > 0.02 && cols[col]! > 0.02 && dominant(rows, r) && dominant(cols, col);
     const key = on ? DTMF_KEYS[r]![col]! : null;
     if (key === current) {
       run++;
-      if (key && run === 2) digits += key; // seen in two consecutive frames: a real tone, not a transient
+      if (key && run === 2) digits += key; // two consecutive windows: a real tone, not a transient
     } else {
       current = key;
       run = 1;
     }
-  }, 12);
+  };
   return {
     peek: () => digits,
     stop: () => {
-      clearInterval(timer);
+      proc.onaudioprocess = null;
       src.disconnect();
-      an.disconnect();
+      proc.disconnect();
+      mute.disconnect();
       return digits;
     },
   };

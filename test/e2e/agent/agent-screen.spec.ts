@@ -220,7 +220,7 @@ test('accounts compliance defers sink, greyed, saying until when in the debtor�
     await page.keyboard.press('End');
     await expect(deferred.last()).toBeVisible();
     const last = deferred.last();
-    await expect(last.locator('.queue-why')).toHaveText(/^Diferida hasta 08:00 \(America\/[A-Za-z_]+\) · Fuera del horario permitido/);
+    await expect(last.locator('.queue-why')).toHaveText(/^Diferida hasta (\d\d\/\d\d )?08:00 \(America\/[A-Za-z_]+\) · Fuera del horario permitido/);
     const deferredTotal = await page.evaluate(async () => {
       const env = await window.recaudo!.portfolio.queue({});
       return env.ok ? env.value.filter((i) => i.deferredUntil !== null).length : -1;
