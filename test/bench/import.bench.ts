@@ -9,6 +9,7 @@
  * The server runs in a child process (this file with RECAUDO_IMPORT_BENCH_CHILD=1) so its memory is its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -120,7 +121,7 @@ async function prepare(env: Record<string, string>): Promise<void> {
 
 async function startChild(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; token: string }> {
   await prepare(env);
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'import.bench.ts')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', join(here, 'import.bench.ts')], {
     cwd: root,
     env: { ...process.env, ...env, RECAUDO_IMPORT_BENCH_CHILD: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
