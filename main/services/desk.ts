@@ -12,6 +12,7 @@ import { createPhoneSettingsRepo } from './calls/phone-settings-repo';
 import type { Deferral } from './queue/queue-service';
 import { createServerClient, type ServerClient } from './server-client';
 import { createSession } from './session/session';
+import { createDeskSync } from './sync';
 import { createSettingsRepo, type SettingsProblem } from './settings/settings-repo';
 import type { KeyProvider } from './store/key-provider';
 import { openStore, type Db } from './store/open';
@@ -68,21 +69,23 @@ export function openDesk(opts: OpenDeskOptions): Desk {
   }
 
   const outbox = createOutbox(db);
-  let online = false;
-  let offlineSince: string | null = now().toISOString();
-  const status = (): SyncStatus => {
-    const pending = outbox.pendingCount();
-    return online ? { state: pending > 0 ? 'syncing' : 'online', pending, since: null } : { state: 'offline', pending, since: offlineSince };
-  };
+  // Push, pull, live and the sync.status the agent sees (main/services/sync); the session gives it token and agent.
+  const sync = createDeskSync({
+    db, outbox, events, now,
+    session: { token: () => session.token(), user: () => session.user(), expire: () => session.expire() },
+    baseUrl: () => server.baseUrl,
+    log: (level, msg, detail) => log(level === 'error' ? 'error' : 'warn', msg, detail),
+  });
+  const status = (): SyncStatus => sync.status();
   const setOnline = (value: boolean) => {
-    if (value === online) return;
-    online = value;
-    offlineSince = value ? null : now().toISOString();
     session.setOnline(value);
-    events.emit('sync.status', status());
+    sync.reportOnline(value);
   };
 
-  const session = createSession({ db, server: { ...lazyServer() }, now, onChange: (user) => events.emit('session.changed', { user }) });
+  const session = createSession({ db, server: { ...lazyServer() }, now, onChange: (user) => {
+    events.emit('session.changed', { user });
+    sync.sessionChanged();
+  } });
   // The session keeps calling the current server client even after the URL setting changes.
   function lazyServer(): ServerClient {
     return {
@@ -111,9 +114,12 @@ export function openDesk(opts: OpenDeskOptions): Desk {
     },
     setOnline,
     syncStatus: status,
-    outboxChanged: () => events.emit('sync.status', status()),
+    outboxChanged: () => sync.nudge(),
     onSettingsChanged: (s: Settings) => {
-      if (s.serverUrl !== server.baseUrl) server = makeServer(s.serverUrl);
+      if (s.serverUrl !== server.baseUrl) {
+        server = makeServer(s.serverUrl);
+        sync.reconnect();
+      }
     },
     compliance,
     deferral: opts.deferral ?? compliance.deferral,
@@ -131,6 +137,7 @@ export function openDesk(opts: OpenDeskOptions): Desk {
     close() {
       if (closed) return;
       closed = true;
+      void sync.stop();
       db.close();
     },
   };

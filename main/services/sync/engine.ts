@@ -95,20 +95,20 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     const pending = outbox.pendingCount();
     return online ? { state: pending > 0 ? 'syncing' : 'online', pending, since: null } : { state: 'offline', pending, since: offlineSince };
   }
-  function emitStatus(): void {
+  function emitStatus(force = false): void {
     if (!db.open) return; // the desk is closing: nobody to tell
     const s = status();
     const key = JSON.stringify(s);
-    if (key === lastEmitted) return;
+    if (key === lastEmitted && !force) return;
     lastEmitted = key;
     opts.events.emit('sync.status', s);
   }
-  function setOnline(value: boolean): void {
+  function setOnline(value: boolean, force = false): void {
     if (value !== online) {
       online = value;
       offlineSince = value ? null : now().toISOString();
     }
-    emitStatus();
+    emitStatus(force);
   }
 
   async function pushAll(token: string, agentId: string): Promise<{ pushed: number; refused: number }> {
@@ -290,7 +290,7 @@ export function createSyncEngine(opts: SyncEngineOptions) {
     status,
     /** Another service reached (or failed to reach) the server: the status follows at once. */
     reportOnline(value: boolean): void {
-      setOnline(value);
+      setOnline(value, true);
     },
     /** What the server refused, with its reason (shown to the agent; never dropped). */
     refused(): RefusedMutation[] {

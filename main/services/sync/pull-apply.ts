@@ -53,17 +53,14 @@ export function createPullApplier(db: Db) {
   }
 
   const apply = db.transaction((page: PullPage, cursorBefore: string | null) => {
-    let gen: number;
-    if (page.full !== 'none') {
-      if (cursorBefore === null) {
-        setMeta.run(fullGenKey, String(writer.begin()));
-        // Into an empty store nothing can be stale: the final sweep (full scans of every table) is skipped.
-        setMeta.run(fromEmptyKey, anyAccount.get() === undefined ? '1' : '0');
-      }
-      gen = Number(getMeta.get(fullGenKey) ?? writer.begin());
-    } else {
-      gen = Number(getMeta.get('slice.generation') ?? 0) || writer.begin();
+    if (page.full !== 'none' && cursorBefore === null) {
+      setMeta.run(fullGenKey, String(writer.begin()));
+      // Into an empty store nothing can be stale: the final sweep (full scans of every table) is skipped.
+      setMeta.run(fromEmptyKey, anyAccount.get() === undefined ? '1' : '0');
     }
+    // Rows are stamped with the newest generation begun, never an older one: a whole-slice refresh running at
+    // the same time (portfolio/refresh.ts) sweeps what its generation did not see, and must not sweep these.
+    const gen = Number(getMeta.get('slice.generation') ?? 0) || writer.begin();
     const touched = new Set<string>();
     for (const id of page.removedAccounts) {
       const debtor = debtorOf.get(id) as string | undefined;
@@ -83,11 +80,12 @@ export function createPullApplier(db: Db) {
     for (const s of page.scripts) upsertScript.run(s.id, s.version, JSON.stringify(s.body ?? null), s.updatedAt);
     for (const d of touched) reindex(d);
     if (page.full === 'last') {
+      const fullGen = Number(getMeta.get(fullGenKey) ?? gen);
       if (getMeta.get(fromEmptyKey) === '1') {
-        setMeta.run('slice.completedGeneration', String(gen));
+        setMeta.run('slice.completedGeneration', String(fullGen));
         setMeta.run('slice.refreshedAt', new Date().toISOString());
       } else {
-        writer.finish(gen);
+        writer.finish(fullGen);
       }
       delMeta.run(fullGenKey);
       delMeta.run(fromEmptyKey);
