@@ -3,6 +3,7 @@ import { channelsOf } from '../../shared/api/define';
 import { contract } from '../../shared/api/contract';
 import { openDesk, type Desk } from './desk';
 import { keyFileProvider } from './store/key-file';
+import { createOutbox } from './outbox/outbox';
 import { tempDir } from './testing/temp';
 
 let desk: Desk | null = null;
@@ -32,6 +33,19 @@ describe('openDesk: app methods and the handler map', () => {
     const env = await desk.dispatch('app.syncStatus', {});
     expect(env).toMatchObject({ ok: true, value: { state: 'offline', pending: 0 } });
     expect(env.ok && (env.value as { since: string | null }).since).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('sync.refused shows what the server refused, with its reason key, and keeps it', async () => {
+    const { desk } = open();
+    const outbox = createOutbox(desk.db);
+    const { seq } = desk.db.transaction(() => outbox.enqueue('note.add', { id: 'n1' }, '2026-11-25T12:00:00.000Z'))();
+    outbox.refuse(seq, JSON.stringify({ key: 'sync.refused.notAssigned', params: { entity: 'ACC-9' }, message: 'not assigned' }));
+    const env = await desk.dispatch('sync.refused', {});
+    expect(env).toEqual({
+      ok: true,
+      value: [{ seq, uuid: expect.any(String), kind: 'note.add', createdAt: '2026-11-25T12:00:00.000Z', reason: { key: 'sync.refused.notAssigned', params: { entity: 'ACC-9' }, message: 'not assigned' } }],
+    });
+    expect(await desk.dispatch('sync.refused', {})).toMatchObject({ ok: true, value: [{ seq }] });
   });
 
   it('app.info reports the version and the host capabilities (key-file mode: no OS key protection)', async () => {

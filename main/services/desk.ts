@@ -114,6 +114,7 @@ export function openDesk(opts: OpenDeskOptions): Desk {
     },
     setOnline,
     syncStatus: status,
+    syncRefused: () => sync.refused(),
     outboxChanged: () => sync.nudge(),
     onSettingsChanged: (s: Settings) => {
       if (s.serverUrl !== server.baseUrl) {

@@ -2,6 +2,7 @@ import { ApiError } from '../../shared/api/errors';
 import type { RecaudoHandlers } from '../../shared/api/contract';
 import type { Settings } from '../../shared/api/methods/app';
 import type { SyncStatus } from '../../shared/api/events';
+import type { RefusedMutationView } from '../../shared/api/methods/sync';
 import type { DebtorHit } from '../../shared/api/methods/portfolio';
 import type { z } from 'zod';
 import type { AppInfo } from '../../shared/api/methods/app';
@@ -38,6 +39,8 @@ export interface DeskServices {
   compliance?: ComplianceService;
   /** The sync state now (online/syncing/offline, pending count). */
   syncStatus: () => SyncStatus;
+  /** Mutations the server refused, kept with their reason. */
+  syncRefused: () => RefusedMutationView[];
   /** Called when the server's reachability changes (the desk's online/offline state). */
   setOnline: (online: boolean) => void;
   /** A mutation was added to the outbox (the desk re-announces its sync status). */
@@ -91,6 +94,9 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
       }),
     },
     updates: disabledUpdates(s.info.version),
+    sync: {
+      refused: guard(async () => s.syncRefused()),
+    },
     session: {
       login: guard(async ({ username, password }) => {
         const info = await s.session.login(username, password);

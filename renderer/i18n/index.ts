@@ -9,6 +9,7 @@ import { phoneMessages } from '../../shared/phones/messages';
 import { negotiationMessages } from '../../shared/negotiation/messages';
 import { phoneEn, phoneEs } from '../features/phone/i18n';
 import { complianceResources } from '../features/compliance/i18n';
+import { refusalMessages } from '../../shared/sync/reasons';
 import type { Language } from '../../shared/domain/codes';
 import { es } from './es';
 import { en } from './en';
@@ -22,6 +23,7 @@ function resourcesFor(lang: Language): Tree {
   mergeTrees(tree, nestFlat(negotiationMessages[lang]));
   mergeTrees(tree, (lang === 'es' ? phoneEs : phoneEn) as unknown as Tree);
   mergeTrees(tree, complianceResources(lang));
+  mergeTrees(tree, nestFlat(refusalMessages[lang]));
   return tree;
 }
 

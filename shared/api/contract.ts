@@ -12,6 +12,7 @@ import { phoneSettingsMethods } from './methods/phone-settings';
 import { portfolioMethods } from './methods/portfolio';
 import { sessionMethods } from './methods/session';
 import { updatesMethods } from './methods/updates';
+import { syncMethods } from './methods/sync';
 import type { Client, RawBridge } from './bridge';
 import type { Handlers } from './dispatch';
 import { events, type Events } from './events';
@@ -24,6 +25,7 @@ export const contract = {
   compliance: complianceMethods,
   negotiation: negotiationMethods,
   updates: updatesMethods,
+  sync: syncMethods,
   admin: adminMethods,
   calls: callsMethods,
   phone: phoneSettingsMethods,
