@@ -150,11 +150,16 @@ test.describe.serial('phone in the desk', () => {
     await card.getByTestId('call-history').scrollIntoViewIfNeeded();
     await agent.screenshot({ path: `${SHOTS}/phone-call-history-1366x768.png` });
 
-    // In the store with its outbox rows: the record survives the app dying now.
+    // In the store, each event written with its outbox row (the record survives the app dying), then pushed by
+    // sync: the central server ends up with the call's events exactly once and the outbox lets them go.
     const calls = await agent.evaluate(async (id) => window.recaudo!.calls.history({ debtorId: id }), target.id);
     expect(calls.ok && calls.value[0]).toMatchObject({ direction: 'incoming', cause: 'normal', hungUpBy: 'remote', debtorId: target.id });
-    const kinds = stack.desk.desk.db.prepare("SELECT json_extract(payload, '$.event') FROM outbox WHERE kind = 'call.event' ORDER BY seq").pluck().all();
-    expect(kinds).toEqual(['ringing', 'answered', 'ended']);
+    const callIds = stack.desk.desk.db.prepare('SELECT DISTINCT call_id FROM call_events WHERE debtor_id = ?').pluck().all(target.id) as string[];
+    expect(callIds).toHaveLength(1);
+    await expect
+      .poll(async () => (await stack.server.db.query<{ event: string }>('SELECT event FROM call_events WHERE call_id = $1 ORDER BY at, event', [callIds[0]])).map((r) => r.event).sort(), { timeout: 15_000 })
+      .toEqual(['answered', 'ended', 'ringing']);
+    expect(stack.desk.desk.db.prepare("SELECT count(*) FROM outbox WHERE kind = 'call.event' AND state = 'pending'").pluck().get()).toBe(0);
   });
 
   test('preview from the queue (card, then F4) and progressive dialing with its countdown and pause key', async ({ page: agent }) => {
