@@ -36,6 +36,33 @@ async function openAdmin(page: Page) {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/admin-${name}.png` });
 
+// Runs first, on the stack as seeded: later tests import and re-segment this creditor's portfolio.
+test('assignment: load per agent, a balanced plan by balance, then applied', async ({ page }) => {
+  await openAdmin(page);
+  await page.keyboard.press('Alt+3');
+  const summary = page.getByTestId('assignment-summary');
+  await expect(summary.locator('tbody tr').first()).toBeVisible();
+  const agents = await summary.locator('tbody tr td:first-child').allTextContents();
+  expect(agents.length).toBeGreaterThan(1);
+
+  for (const a of agents.slice(0, 3)) await page.getByRole('group', { name: 'Agentes', exact: true }).getByLabel(a).check();
+  await page.getByLabel('saldo', { exact: true }).check();
+  await page.getByRole('button', { name: 'Simular' }).click();
+  await expect(page.getByTestId('assignment-result')).toContainText(/Simulación: [\d.]+ cuentas se moverían/);
+  await shot(page, 'assignment');
+
+  // Reassignment: the first agent's accounts to the other two.
+  await page.getByLabel('Las de estos agentes (reasignación)').check();
+  await page.getByRole('group', { name: /reasignación/ }).getByLabel(agents[0]!).check();
+  await page.getByRole('group', { name: 'Agentes', exact: true }).getByLabel(agents[0]!).uncheck();
+  await page.getByRole('button', { name: 'Aplicar' }).click();
+  await expect(page.getByTestId('assignment-result')).toContainText(/Aplicado: [\d.]+ cuentas movidas/);
+  const [left] = await stack.server.db.query<{ n: number }>(
+    `select count(*)::int as n from accounts where creditor_id = $1 and status = 'active' and assigned_agent_id = $2`, [CREDITOR, agents[0]],
+  );
+  expect(left!.n).toBe(0);
+});
+
 test('imports the defect fixture through the UI: preview, mapping, progress to the end, every defect with line and reason', async ({ page }) => {
   await openAdmin(page);
 
@@ -181,32 +208,6 @@ test('segments: the rule form, the server names the bad field beside it, preview
   expect(seg!.n).toBeGreaterThan(0);
   await page.locator('.admin-main').evaluate((e) => e.scrollTo(0, 0));
   await shot(page, 'segments');
-});
-
-test('assignment: load per agent, a balanced plan by balance, then applied', async ({ page }) => {
-  await openAdmin(page);
-  await page.keyboard.press('Alt+3');
-  const summary = page.getByTestId('assignment-summary');
-  await expect(summary.locator('tbody tr').first()).toBeVisible();
-  const agents = await summary.locator('tbody tr td:first-child').allTextContents();
-  expect(agents.length).toBeGreaterThan(1);
-
-  for (const a of agents.slice(0, 3)) await page.getByRole('group', { name: 'Agentes', exact: true }).getByLabel(a).check();
-  await page.getByLabel('saldo', { exact: true }).check();
-  await page.getByRole('button', { name: 'Simular' }).click();
-  await expect(page.getByTestId('assignment-result')).toContainText(/Simulación: [\d.]+ cuentas se moverían/);
-  await shot(page, 'assignment');
-
-  // Reassignment: the first agent's accounts to the other two.
-  await page.getByLabel('Las de estos agentes (reasignación)').check();
-  await page.getByRole('group', { name: /reasignación/ }).getByLabel(agents[0]!).check();
-  await page.getByRole('group', { name: 'Agentes', exact: true }).getByLabel(agents[0]!).uncheck();
-  await page.getByRole('button', { name: 'Aplicar' }).click();
-  await expect(page.getByTestId('assignment-result')).toContainText(/Aplicado: [\d.]+ cuentas movidas/);
-  const [left] = await stack.server.db.query<{ n: number }>(
-    `select count(*)::int as n from accounts where creditor_id = $1 and status = 'active' and assigned_agent_id = $2`, [CREDITOR, agents[0]],
-  );
-  expect(left!.n).toBe(0);
 });
 
 test('an agent cannot get admin.serverAccess, nor any admin method', async ({ page }) => {
