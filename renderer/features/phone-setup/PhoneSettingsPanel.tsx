@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ApiError } from '../../../shared/api/errors';
@@ -28,7 +28,8 @@ export function PhoneSettingsPanel() {
     return () => { live = false; };
   }, []);
   const loaded = form !== null;
-  useEffect(() => { if (loaded) first.current?.focus(); }, [loaded]);
+  // Before paint, so the panel never shows without the focus inside it.
+  useLayoutEffect(() => { if (loaded) first.current?.focus(); }, [loaded]);
 
   if (!form) {
     return (

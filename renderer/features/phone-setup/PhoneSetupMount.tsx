@@ -8,6 +8,12 @@ export function PhoneSetupMount() {
   useEffect(() => {
     const stop = startPhoneLifecycle();
     const onKey = (e: KeyboardEvent) => {
+      // Esc closes the panel wherever the focus is (it may not have reached the form yet).
+      if (e.key === 'Escape' && usePhoneSetup.getState().panelOpen) {
+        e.preventDefault();
+        usePhoneSetup.getState().closePanel();
+        return;
+      }
       if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyO' || e.key.toLowerCase() === 'o')) {
         e.preventDefault();
         usePhoneSetup.getState().openPanel();
