@@ -12,7 +12,8 @@ import { authenticator } from './routes/protect';
 import { SERVER_VERSION } from './version';
 import { assignmentRoutes } from './assignment/routes';
 import { importRoutes } from './import/routes';
-import { promisesPlugin } from './promises/plugin';
+import { promisesPlugin, trackAfterPaymentImport } from './promises/plugin';
+import type { PromiseJob } from './promises/job';
 import { segmentRoutes } from './segments/routes';
 import { syncRoutes } from './sync';
 
@@ -73,7 +74,8 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   registerAuthRoutes(app, ctx);
   registerPortfolioRoutes(app, ctx, auth);
   // Each area is a plugin of its own (encapsulated: its parsers and hooks stay inside).
-  await app.register(importRoutes, { ctx, auth });
+  let promiseJob: PromiseJob | null = null;
+  await app.register(importRoutes, { ctx, auth, onImported: trackAfterPaymentImport(() => promiseJob) });
   await app.register(segmentRoutes, { ctx, auth });
   await app.register(assignmentRoutes, { ctx, auth });
   await app.register(syncRoutes, { db: opts.db, keys: ctx.keys, databaseUrl: opts.databaseUrl });
@@ -81,6 +83,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
     ctx,
     auth,
     ...(opts.promiseJobIntervalMs !== undefined ? { intervalMs: opts.promiseJobIntervalMs } : {}),
+    onJob: (j) => { promiseJob = j; },
   });
   return app;
 }

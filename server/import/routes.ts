@@ -26,13 +26,15 @@ import { notFound } from '../http/errors';
 import { validate } from '../http/validate';
 import type { Authenticated } from '../routes/protect';
 import type { UserRecord } from '../users/repository';
-import { claimImport, createImport, defectPage, getImportJob, importStatus, listImports } from './jobs';
+import { claimImport, createImport, defectPage, getImportJob, importStatus, listImports, type ImportJob } from './jobs';
 import { openCsv, CsvFileError } from './read-csv';
 import { ImportFailure, runImport } from './run-import';
 
 export interface ImportRoutesOptions {
   ctx: ServerContext;
   auth: Authenticated;
+  /** Awaited after an import completes, before the response (the server re-tracks promises after payments). */
+  onImported?: (job: ImportJob, status: ImportStatus) => Promise<void> | void;
 }
 
 const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/octet-stream', 'application/vnd.ms-excel'];
@@ -84,7 +86,7 @@ function bodyStream(request: FastifyRequest): Readable {
   return body;
 }
 
-export const importRoutes: FastifyPluginAsync<ImportRoutesOptions> = async (app, { ctx, auth }) => {
+export const importRoutes: FastifyPluginAsync<ImportRoutesOptions> = async (app, { ctx, auth, onImported }) => {
   // Hand the raw stream through: no buffering, no body limit (a portfolio is hundreds of MB).
   app.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
 
@@ -160,6 +162,8 @@ export const importRoutes: FastifyPluginAsync<ImportRoutesOptions> = async (app,
     try {
       const status = await runImport(ctx.db, job, stream, { expectedBytes: Number.isSafeInteger(length) ? length : null });
       request.log.info({ event: 'import_done', importId: id, good: status.good, defective: status.defective }, 'import done');
+      // The import stands whatever happens next: a failed follow-up step is logged (the job's timer retries it).
+      await Promise.resolve(onImported?.(job, status)).catch((err: unknown) => request.log.error({ err, importId: id }, 'after-import step failed'));
       return status;
     } catch (err) {
       stream.resume();

@@ -32,3 +32,14 @@ export const promisesPlugin: FastifyPluginAsync<PromisesPluginOptions> = async (
   app.addHook('onClose', async () => job.stop());
   await app.register(promiseRoutes, { ctx: opts.ctx, auth: opts.auth, job });
 };
+
+/**
+ * The import's follow-up: payments posted from a creditor's file settle or break promises at once, as payments
+ * posted one by one through the API do, instead of waiting for the job's next round.
+ */
+export function trackAfterPaymentImport(job: () => PromiseJob | null) {
+  return async (imported: { kind: string }, status: { good: number }): Promise<void> => {
+    if (imported.kind !== 'payments' || status.good === 0) return;
+    await job()?.run();
+  };
+}

@@ -6,7 +6,8 @@ import { encodePullCursor, highWater, pullPage } from '../sync/pull';
 import { testBackends } from '../testing/backends';
 import { findUserById } from '../users/repository';
 import type { PromiseJob } from './job';
-import { promisesPlugin } from './plugin';
+import { importRoutes } from '../import/routes';
+import { promisesPlugin, trackAfterPaymentImport } from './plugin';
 
 /**
  * Promise tracking with a clock the test controls, on PGlite and PostgreSQL. Colombian debtor (America/Bogota),
@@ -41,6 +42,7 @@ describe.each(testBackends())('promise tracking on $name', (backend) => {
       );
     }
     ({ app, token } = await testApp(db, async (a, ctx, auth) => {
+      await a.register(importRoutes, { ctx, auth, onImported: trackAfterPaymentImport(() => job) });
       await a.register(promisesPlugin, { ctx, auth, intervalMs: 0, now: () => clock, onJob: (j) => { job = j; } });
     }));
   });
@@ -111,6 +113,22 @@ describe.each(testBackends())('promise tracking on $name', (backend) => {
     at('2026-12-07T15:00:00Z');
     const res = await pay(4, 10_000_000, '2026-12-07', 'ref-4');
     expect(res.json().promises).toEqual([{ id: 'p-late', status: 'broken' }]);
+  });
+
+  it("a creditor's payments file settles promises when its import ends, not at the job's next round", async () => {
+    await promise('p-file', 2, 'ag-1', 10_000_000, '2026-12-01');
+    await promise('p-other', 3, 'ag-1', 10_000_000, '2026-12-01');
+    at('2026-12-02T15:00:00Z');
+    const admin = { authorization: `Bearer ${token('u-admin')}` };
+    const started = await app.inject({ method: 'POST', url: '/api/v1/admin/imports', headers: admin, payload: { creditorId: 'cred-co', kind: 'payments' } });
+    expect(started.statusCode).toBe(201);
+    const done = await app.inject({
+      method: 'PUT', url: `/api/v1/admin/imports/${started.json().id}/file`, headers: { ...admin, 'content-type': 'text/csv' },
+      payload: 'cuenta;monto;moneda;fecha_pago;medio\r\nCO-2;100.000;COP;01/12/2026;PSE\r\n',
+    });
+    expect(done.json()).toMatchObject({ state: 'done', good: 1 });
+    expect(await status('p-file')).toBe('kept');
+    expect(await status('p-other')).toBe('pending'); // inside grace, unpaid: unchanged
   });
 
   it('a plan follows its recorded terms: the first installment paid within grace, the second missed', async () => {

@@ -19,9 +19,10 @@ describe('compliance messages', () => {
   it('says why and when, in Spanish and English, in the debtor zone', () => {
     const d = run({ name: '', debtor: { country: 'US', region: 'NY' }, at: '2026-07-15T01:30:00Z', allowed: false });
     const es = formatDecision(d, 'es', 'America/New_York');
-    expect(es[0]).toBe('Fuera del horario permitido en la zona del deudor (08:00–21:00 America/New_York); allí son las 2026-07-14 21:30.');
+    expect(es[0]).toBe('Fuera del horario permitido en la zona del deudor (08:00–21:00 America/New_York); allí son las 21:30 del martes 14 de julio.');
     expect(es[1]).toBe('Próximo momento permitido: miércoles 15 de julio de 2026, 08:00 (America/New_York).');
     const en = formatDecision(d, 'en', 'America/New_York');
+    expect(en[0]).toBe("Outside the allowed hours in the debtor's zone (08:00–21:00 America/New_York); it is 9:30 PM on Tuesday, July 14 there.");
     expect(en[1]).toBe('Next allowed moment: Wednesday, July 15, 2026, 08:00 (America/New_York).');
   });
 

@@ -105,6 +105,18 @@ function channelLabel(lang: Lang, list: string | number | undefined): string {
     .join(', ');
 }
 
+/**
+ * The debtor's wall clock as said aloud: "23:30 del miércoles 25 de noviembre" / "11:30 PM on Wednesday,
+ * November 25". The reason keeps the neutral "yyyy-MM-dd HH:mm" (it is audited); the words are for the agent.
+ */
+export function localTimeWords(local: string, lang: Lang): string {
+  const dt = DateTime.fromFormat(local, 'yyyy-MM-dd HH:mm', { zone: 'UTC' });
+  if (!dt.isValid) return local;
+  return lang === 'es'
+    ? dt.setLocale('es').toFormat("HH:mm 'del' cccc d 'de' LLLL")
+    : dt.setLocale('en-US').toFormat("h:mm a 'on' cccc, LLLL d");
+}
+
 /** One reason as a sentence in the agent's language. */
 export function formatReason(reason: Reason, lang: Lang): string {
   const p: Record<string, string | number> = { ...reason.params };
@@ -113,6 +125,7 @@ export function formatReason(reason: Reason, lang: Lang): string {
   if (p.channel !== undefined) p.channelName = channelNames[lang][String(p.channel)] ?? String(p.channel);
   if (p.channels !== undefined) p.channels = channelLabel(lang, p.channels);
   if (p.channelsUsed !== undefined) p.channelsUsed = channelLabel(lang, p.channelsUsed);
+  if (typeof p.localTime === 'string') p.localTime = localTimeWords(p.localTime, lang);
   return interpolate(reasonMessages[lang][reason.code], p);
 }
 

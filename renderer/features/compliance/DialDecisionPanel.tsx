@@ -79,7 +79,7 @@ function Outcome({ outcome }: { outcome: DialOutcome }) {
       <p className="dial-intro">{t('compliance.dial.blockedIntro')}</p>
       <ul className="dial-reasons">
         {d.reasons.map((r, i) => (
-          <li key={`${r.code}-${i}`} data-code={r.code}>{reasonSentence(tt, r)}</li>
+          <li key={`${r.code}-${i}`} data-code={r.code}>{reasonSentence(tt, r, lang)}</li>
         ))}
       </ul>
       <p className="dial-next" data-testid="dial-next">

@@ -14,6 +14,10 @@ describe('compliance words through i18next', () => {
     const cap = { code: 'frequency_cap', params: { max: 7, channels: 'call', windowDays: 7, ruleId: 'us.regf.7in7' } };
     expect(reasonSentence(tFor('en'), cap)).toBe('The limit of 7 contacts (phone call) in 7 days has been reached (rule us.regf.7in7).');
     expect(reasonSentence(tFor('es'), { code: 'a_new_code', params: {} })).toBe('A new code');
+    // The debtor's wall clock in words, not the audit's neutral "yyyy-MM-dd HH:mm".
+    const late = { code: 'outside_hours', params: { zone: 'America/Lima', windows: '07:00–20:00', localTime: '2026-11-25 23:30' } };
+    expect(reasonSentence(tFor('es'), late, 'es')).toContain('allí son las 23:30 del miércoles 25 de noviembre.');
+    expect(reasonSentence(tFor('en'), late, 'en')).toContain('it is 11:30 PM on Wednesday, November 25 there.');
   });
 
   it('says the next allowed moment in the debtor zone and the agent clock', () => {

@@ -4,6 +4,7 @@
  * `t`), tested beside.
  */
 import { DateTime } from 'luxon';
+import { localTimeWords } from '../../../shared/compliance/messages';
 
 export type T = (key: string, options?: Record<string, unknown>) => string;
 export interface ReasonLike {
@@ -25,8 +26,9 @@ function channelList(t: T, list: string | number): string {
 }
 
 /** One reason as a sentence: `compliance.reason.<code>` with the derived names the templates use. */
-export function reasonSentence(t: T, reason: ReasonLike): string {
+export function reasonSentence(t: T, reason: ReasonLike, lang: string = 'es'): string {
   const p: Record<string, unknown> = { ...reason.params };
+  if (typeof p.localTime === 'string') p.localTime = localTimeWords(p.localTime, lang === 'en' ? 'en' : 'es');
   if (typeof p.weekday === 'number') p.weekdayName = t(`compliance.weekday.${p.weekday}`, { defaultValue: String(p.weekday) });
   if (p.flag !== undefined) p.flagName = t(`compliance.flag.${String(p.flag)}`, { defaultValue: String(p.flag) });
   if (p.channel !== undefined) p.channelName = t(`compliance.channel.${String(p.channel)}`, { defaultValue: String(p.channel) });

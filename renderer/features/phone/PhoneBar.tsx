@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { barShortcut, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords } from './bar-model';
+import { barShortcut, callParty, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords } from './bar-model';
 import { usePhone } from './store';
+import { useDebtor } from '../debtor/store';
 import { usePhoneSetup } from '../phone-setup/lifecycle';
 import { ProgressiveStrip } from '../progressive/ProgressiveStrip';
 import './phone-bar.css';
@@ -13,6 +14,8 @@ function hhmm(ms: number): string {
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+const partyText = (p: { name: string; number: string | null }) => (p.number ? `${p.name} · ${p.number}` : p.name);
+
 /**
  * The compact phone bar: state word, number, timer, the call controls with their keys (Colgar F6, Espera F7,
  * Silencio F8, Transferir F9), keypad, transfer and the MOS indicator. Renders the phone store only.
@@ -23,6 +26,8 @@ export function PhoneBar() {
   const snap = s.snapshot;
   const call = currentCall(snap);
   const ringing = incomingCall(snap);
+  const card = useDebtor((d) => d.card);
+  const open = card ? { debtorId: card.debtor.id, fullName: card.debtor.fullName } : null;
   const reg = registrationWords(snap?.registration ?? null, hhmm);
   const quality = qualityWords(call);
   const notice = snap?.notices.at(-1) ?? null;
@@ -68,7 +73,7 @@ export function PhoneBar() {
 
       {ringing ? (
         <span className="phonebar-incoming" role="alert">
-          {t('phone.bar.incoming', { number: ringing.remoteName ?? ringing.remote })}
+          {t('phone.bar.incoming', { number: partyText(callParty(ringing, open)) })}
           <button type="button" className="btn btn-primary" onClick={() => s.answer()}>
             {t('phone.bar.answer')}
           </button>
@@ -80,7 +85,7 @@ export function PhoneBar() {
 
       {inCall && call ? (
         <span className="phonebar-call" data-testid="phone-call">
-          <span className="phonebar-number">{call.remoteName ?? call.remote}</span>
+          <span className="phonebar-number" data-testid="phone-party">{partyText(callParty(call, open))}</span>
           <span className="phonebar-status" data-testid="phone-call-status">
             {t(callStatusKey(call), { number: call.remote })}
             {call.muted ? ` · ${t('phone.bar.muted')}` : ''}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallSnapshot } from '../../softphone/types';
-import { barShortcut, callStatusKey, callTimer, qualityWords, registrationWords } from './bar-model';
+import { barShortcut, callParty, callStatusKey, callTimer, qualityWords, registrationWords } from './bar-model';
 import { phoneText } from './i18n';
 
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
@@ -64,5 +64,20 @@ describe('barShortcut', () => {
     expect(['F6', 'F7', 'F8', 'F9'].map((key) => barShortcut(k(key)))).toEqual(['hangup', 'hold', 'mute', 'transfer']);
     expect(barShortcut(k('F10'))).toBeNull();
     expect(barShortcut(k('F6', { ctrlKey: true }))).toBeNull();
+  });
+});
+
+describe('callParty', () => {
+  const open = { debtorId: 'd-1', fullName: 'María Pérez' };
+  it("names the open card's debtor when the call belongs to that record, with the number beside it", () => {
+    expect(callParty(call({ contactId: 'd-1', remote: 'debtor' }), open)).toEqual({ name: 'María Pérez', number: 'debtor' });
+  });
+  it("never borrows another record's name", () => {
+    expect(callParty(call({ contactId: 'd-2' }), open)).toEqual({ name: '+573001234567', number: null });
+    expect(callParty(call(), open)).toEqual({ name: '+573001234567', number: null });
+  });
+  it("falls back to the caller's display name, then the number alone", () => {
+    expect(callParty(call({ remoteName: 'Juan' }), null)).toEqual({ name: 'Juan', number: '+573001234567' });
+    expect(callParty(call({ remoteName: '+573001234567' }), null)).toEqual({ name: '+573001234567', number: null });
   });
 });

@@ -97,3 +97,14 @@ export function currentCall(s: PhoneSnapshot | null): CallSnapshot | null {
 export function incomingCall(s: PhoneSnapshot | null): CallSnapshot | null {
   return s?.calls.find((c) => c.status === 'incoming') ?? null;
 }
+
+/**
+ * Who the agent is talking to, as the bar names them: the debtor whose card is open when the call belongs to
+ * that record (the screen-pop or the agent's pick tied it), else the caller's display name, else the number.
+ * `number` is shown beside a name so the agent can still read the line it came from.
+ */
+export function callParty(c: CallSnapshot, open: { debtorId: string; fullName: string } | null): { name: string; number: string | null } {
+  if (open && c.contactId === open.debtorId) return { name: open.fullName, number: c.remote };
+  if (c.remoteName && c.remoteName !== c.remote) return { name: c.remoteName, number: c.remote };
+  return { name: c.remote, number: null };
+}

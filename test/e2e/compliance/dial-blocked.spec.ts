@@ -66,7 +66,7 @@ test.describe('compliance: a blocked dial says why and when', () => {
     await expect(panel).toBeVisible();
     await expect(panel.getByRole('heading')).toContainText('No se puede llamar al +1');
     await expect(panel.locator('.dial-reasons li').first()).toHaveText(
-      'Fuera del horario permitido en la zona del deudor (08:00–21:00 America/New_York); allí son las 2026-11-25 23:30.',
+      'Fuera del horario permitido en la zona del deudor (08:00–21:00 America/New_York); allí son las 23:30 del miércoles 25 de noviembre.',
     );
     await expect(page.getByTestId('dial-next')).toHaveText(
       'Próximo momento permitido: mañana 08:00 (America/New_York) — 07:00 su hora',
@@ -90,7 +90,7 @@ test.describe('compliance: a blocked dial says why and when', () => {
     await expect(page.getByRole('heading', { name: /Queue/ })).toBeVisible();
     await expect(panel.getByRole('heading')).toContainText('You cannot call +1');
     await expect(panel.locator('.dial-reasons li').first()).toHaveText(
-      "Outside the allowed hours in the debtor's zone (08:00–21:00 America/New_York); it is 2026-11-25 23:30 there.",
+      "Outside the allowed hours in the debtor's zone (08:00–21:00 America/New_York); it is 11:30 PM on Wednesday, November 25 there.",
     );
     await expect(page.getByTestId('dial-next')).toHaveText('Next allowed moment: tomorrow 08:00 (America/New_York) — 07:00 your time');
     await expect(panel).toContainText('Only a lead can authorize an exception.');

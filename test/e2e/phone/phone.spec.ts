@@ -125,11 +125,14 @@ test.describe.serial('phone in the desk', () => {
     await expect(card).toContainText(target.name);
     await expect(card.locator('.total-amount').first()).toHaveText(formatAmountCell(target.totalMinor, target.currency, 'es-CO'));
     await expect(agent.getByRole('button', { name: 'Contestar' })).toBeVisible();
+    // The bar names the caller by the record the call belongs to, the number beside it.
+    await expect(agent.getByRole('alert').filter({ hasText: 'Entrante:' })).toContainText(`${target.name} · ${target.e164}`);
     await agent.screenshot({ path: `${SHOTS}/phone-inbound-pop-1366x768.png` });
 
     await agent.getByRole('button', { name: 'Contestar' }).click();
     await debtorParty.page.waitForFunction(() => window.t.liveCalls().some((c) => c.status === 'active'));
     await expect(agent.getByTestId('phonebar')).toContainText('En llamada');
+    await expect(agent.getByTestId('phone-party')).toHaveText(`${target.name} · ${target.e164}`);
     await expect(agent.getByTestId('phonebar')).toContainText('00:02'); // a couple of seconds of conversation
     // The debtor hangs up.
     await debtorParty.page.evaluate(() => { for (const c of window.t.liveCalls()) window.t.phone.hangup(c.id); });
