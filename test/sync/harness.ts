@@ -3,6 +3,9 @@
  * with an engine, and mutation makers. Everything real: PGlite/PostgreSQL, Fastify on loopback, SQLCipher.
  */
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import type { TestBackend } from '../../server/testing/backends';
+import { tempDir } from '../../main/services/testing/temp';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandlers } from '../../server/http/errors';
 import { buildServer } from '../../server/app';
@@ -71,6 +74,32 @@ export async function seedDebtors(db: Database, from: number, count: number, age
       select 'ph-' || i, 'd-' || i, '+57300' || lpad(i::text, 7, '0'), 'mobile', true, 'ok', '2026-01-01T00:00:00Z'
       from generate_series(${from}, ${to}) i;
   `);
+}
+
+/**
+ * One suite's world: a fresh database on the backend seeded with `debtors`, the product's server on it and a temp
+ * dir for desk stores, all torn down after the suite. Read `db`/`server` inside tests (set in beforeAll).
+ */
+export function syncSuite(backend: TestBackend, debtors: number, tmpPrefix: string): { readonly db: Database; readonly server: SyncServer; readonly tmp: ReturnType<typeof tempDir> } {
+  let db: Database | undefined;
+  let server: SyncServer | undefined;
+  const tmp = tempDir(tmpPrefix);
+  beforeAll(async () => {
+    db = await backend.fresh();
+    await seedOrg(db, debtors);
+    server = await startSyncServer(db);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.close();
+    await backend.dispose();
+    tmp.cleanup();
+  });
+  return {
+    get db() { if (!db) throw new Error('syncSuite: db is ready in tests, not at collection'); return db; },
+    get server() { if (!server) throw new Error('syncSuite: server is ready in tests, not at collection'); return server; },
+    tmp,
+  };
 }
 
 export interface SyncServer {

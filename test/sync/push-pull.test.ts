@@ -1,42 +1,27 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiErrorData } from '../../shared/api/errors';
 import { PushResponse, syncRoutes } from '../../shared/sync/wire';
 import { refusalText } from '../../shared/sync/reasons';
-import type { Database } from '../../server/db/port';
 import { testBackends } from '../../server/testing/backends';
 import { fingerprint } from '../../server/testing/fingerprint';
-import { tempDir, testKey } from '../../main/services/testing/temp';
+import { testKey } from '../../main/services/testing/temp';
 import {
-  AGENT1, AGENT2, enqueue, makeMutation, openTestDesk, seedOrg, serverMutations, startSyncServer, tokenFor, type SyncServer,
+  AGENT1, AGENT2, enqueue, makeMutation, openTestDesk, serverMutations, tokenFor, syncSuite,
 } from './harness';
 
 describe.each(testBackends())('sync push and pull on $name', (backend) => {
-  let db: Database;
-  let server: SyncServer;
-  const tmp = tempDir('recaudo-sync-');
-
-  beforeAll(async () => {
-    db = await backend.fresh();
-    await seedOrg(db, 20);
-    server = await startSyncServer(db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.close();
-    await backend.dispose();
-    tmp.cleanup();
-  });
+  const suite = syncSuite(backend, 20, 'recaudo-sync-');
 
   const push = (token: string, body: unknown) =>
-    fetch(server.url + syncRoutes.push.path, {
+    fetch(suite.server.url + syncRoutes.push.path, {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body),
     });
   const wire = (seq: number, m: { kind: string; payload: unknown }, id = (m.payload as { id: string }).id) =>
     ({ seq, id, kind: m.kind, payload: m.payload, createdAt: '2026-11-25T12:00:00.000Z' });
 
   it('pushes every kind of mutation once, in order, and only the acknowledgement empties the outbox', async () => {
-    const desk = openTestDesk(join(tmp.dir, 'kinds.db'), testKey(), { baseUrl: () => server.url });
+    const desk = openTestDesk(join(suite.tmp.dir, 'kinds.db'), testKey(), { baseUrl: () => suite.server.url });
     const kinds = ['note.add', 'contact.add', 'promise.add', 'callback.add', 'phone.mark', 'audit.append', 'call.event'] as const;
     const made = kinds.map((k) => makeMutation(k, 0));
     const queued = enqueue(desk, made);
@@ -49,16 +34,16 @@ describe.each(testBackends())('sync push and pull on $name', (backend) => {
     expect(statuses.at(-1)).toBe('online:0');
 
     const clientId = desk.engine.clientId(AGENT1);
-    const recorded = await serverMutations(db, clientId);
+    const recorded = await serverMutations(suite.db, clientId);
     expect(recorded).toEqual(queued.map((q, i) => ({ seq: i + 1, id: q.uuid, kind: kinds[i], status: 'applied' })));
     const ids = made.map((m) => (m.payload as { id: string }).id);
-    expect(await db.query('select id from notes where id = $1', [ids[0]])).toHaveLength(1);
-    expect(await db.query('select id from contacts where id = $1', [ids[1]])).toHaveLength(1);
-    expect(await db.query("select status from promises where id = $1", [ids[2]])).toEqual([{ status: 'pending' }]);
-    expect(await db.query('select id from callbacks where id = $1', [ids[3]])).toHaveLength(1);
-    expect(await db.query("select status from phones where id = 'ph-0'")).toEqual([{ status: 'wrong_number' }]);
-    expect(await db.query('select action from audit_events where id = $1', [ids[5]])).toEqual([{ action: 'card.open' }]);
-    expect(await db.query('select event from call_events where id = $1', [ids[6]])).toEqual([{ event: 'dialed' }]);
+    expect(await suite.db.query('select id from notes where id = $1', [ids[0]])).toHaveLength(1);
+    expect(await suite.db.query('select id from contacts where id = $1', [ids[1]])).toHaveLength(1);
+    expect(await suite.db.query("select status from promises where id = $1", [ids[2]])).toEqual([{ status: 'pending' }]);
+    expect(await suite.db.query('select id from callbacks where id = $1', [ids[3]])).toHaveLength(1);
+    expect(await suite.db.query("select status from phones where id = 'ph-0'")).toEqual([{ status: 'wrong_number' }]);
+    expect(await suite.db.query('select action from audit_events where id = $1', [ids[5]])).toEqual([{ action: 'card.open' }]);
+    expect(await suite.db.query('select event from call_events where id = $1', [ids[6]])).toEqual([{ event: 'dialed' }]);
     await desk.close();
   });
 
@@ -83,13 +68,13 @@ describe.each(testBackends())('sync push and pull on $name', (backend) => {
     expect(early.lastAppliedSeq).toBe(2);
     const filled = PushResponse.parse(await (await push(token, { clientId, mutations: [wire(2, m[1]!), wire(3, m[2]!), wire(4, m[3]!), wire(5, m[4]!)] })).json());
     expect(filled.results.map((r) => r.outcome)).toEqual(['duplicate', 'applied', 'applied', 'applied']);
-    const notes = await db.query<{ id: string }>('select id from notes where id = any($1::text[]) order by id', [m.map((x) => (x.payload as { id: string }).id)]);
+    const notes = await suite.db.query<{ id: string }>('select id from notes where id = any($1::text[]) order by id', [m.map((x) => (x.payload as { id: string }).id)]);
     expect(notes).toHaveLength(5);
-    expect((await serverMutations(db, clientId)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect((await serverMutations(suite.db, clientId)).map((r) => r.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("refuses another agent's account with a reason, applies the rest, and keeps the refused mutation at the desk", async () => {
-    const desk = openTestDesk(join(tmp.dir, 'refuse.db'), testKey(), { baseUrl: () => server.url });
+    const desk = openTestDesk(join(suite.tmp.dir, 'refuse.db'), testKey(), { baseUrl: () => suite.server.url });
     const good1 = makeMutation('note.add', 4);
     const foreign = makeMutation('promise.add', 5); // d-5 belongs to ag-2
     const good2 = makeMutation('contact.add', 6);
@@ -103,16 +88,16 @@ describe.each(testBackends())('sync push and pull on $name', (backend) => {
     const reason = refused[0]!.reason as { key: 'sync.refused.notAssigned'; params: Record<string, string> };
     expect(refusalText(reason, 'es')).toBe('La cuenta a-5 ya no está asignada a usted; el registro no se aplicó.');
     expect(refusalText(reason, 'en')).toBe('Account a-5 is no longer assigned to you; the record was not applied.');
-    expect(await db.query('select id from promises where id = $1', [(foreign.payload as { id: string }).id])).toHaveLength(0);
-    expect(await db.query('select id from notes where id = $1', [(good1.payload as { id: string }).id])).toHaveLength(1);
-    expect(await db.query('select id from contacts where id = $1', [(good2.payload as { id: string }).id])).toHaveLength(1);
+    expect(await suite.db.query('select id from promises where id = $1', [(foreign.payload as { id: string }).id])).toHaveLength(0);
+    expect(await suite.db.query('select id from notes where id = $1', [(good1.payload as { id: string }).id])).toHaveLength(1);
+    expect(await suite.db.query('select id from contacts where id = $1', [(good2.payload as { id: string }).id])).toHaveLength(1);
     // A second sync does not resend the refused one.
     expect(await desk.engine.syncNow()).toMatchObject({ ok: true, pushed: 0, refused: 0 });
     await desk.close();
   });
 
   it('refuses a promise made under an outdated policy, a wrong currency and an invalid payload, each with its own reason', async () => {
-    await db.query("insert into policies (id, creditor_id, segment, version, body) values ('pol-1b', 'cr-1', 'early', 2, '{}')");
+    await suite.db.query("insert into policies (id, creditor_id, segment, version, body) values ('pol-1b', 'cr-1', 'early', 2, '{}')");
     try {
       const token = tokenFor(AGENT1);
       const stale = makeMutation('promise.add', 8);
@@ -129,16 +114,16 @@ describe.each(testBackends())('sync push and pull on $name', (backend) => {
       expect(res.results[2]).toMatchObject({ reason: { params: { kind: 'note.add', field: 'text' } } });
       expect(res.lastAppliedSeq).toBe(4);
     } finally {
-      await db.query("delete from policies where id = 'pol-1b'");
+      await suite.db.query("delete from policies where id = 'pol-1b'");
     }
   });
 
   it('a forged client id (another agent\'s) is a 403 and applies nothing; a malformed batch is a 400 naming the field', async () => {
-    const desk = openTestDesk(join(tmp.dir, 'forged.db'), testKey(), { baseUrl: () => server.url });
+    const desk = openTestDesk(join(suite.tmp.dir, 'forged.db'), testKey(), { baseUrl: () => suite.server.url });
     enqueue(desk, [makeMutation('note.add', 10)]);
     await desk.engine.syncNow();
     const victim = desk.engine.clientId(AGENT1);
-    const before = await fingerprint(db);
+    const before = await fingerprint(suite.db);
     const forged = await push(tokenFor(AGENT2), { clientId: victim, mutations: [wire(2, makeMutation('note.add', 11, AGENT2))] });
     expect(forged.status).toBe(403);
     expect(ApiErrorData.parse(await forged.json())).toMatchObject({ code: 'forbidden', key: 'errors.sync.clientNotYours' });
@@ -149,29 +134,29 @@ describe.each(testBackends())('sync push and pull on $name', (backend) => {
     expect(err.issues?.map((i) => i.path)).toContain('mutations.0.seq');
     const descending = await push(tokenFor(AGENT1), { clientId: 'ok-client-1', mutations: [wire(2, makeMutation('note.add', 10)), wire(1, makeMutation('note.add', 10))] });
     expect(descending.status).toBe(400);
-    const noToken = await fetch(server.url + syncRoutes.push.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const noToken = await fetch(suite.server.url + syncRoutes.push.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(noToken.status).toBe(401);
-    expect(await fingerprint(db)).toEqual(before);
+    expect(await fingerprint(suite.db)).toEqual(before);
     // The desk's own valid work is unaffected.
     enqueue(desk, [makeMutation('note.add', 12)]);
     expect(await desk.engine.syncNow()).toMatchObject({ ok: true, pushed: 1 });
-    expect((await serverMutations(db, victim)).map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect((await serverMutations(suite.db, victim)).map((r) => r.status)).toEqual(['applied', 'applied']);
     await desk.close();
   });
 
   it('pulls the slice, then only changes: payments, promise status, reassignment away, phone marks by others, scripts', async () => {
-    const desk = openTestDesk(join(tmp.dir, 'pull.db'), testKey(), { baseUrl: () => server.url, pullLimit: 3 });
+    const desk = openTestDesk(join(suite.tmp.dir, 'pull.db'), testKey(), { baseUrl: () => suite.server.url, pullLimit: 3 });
     const updates: number[] = [];
     desk.events.on('portfolio.updated', (p) => updates.push(p.accounts));
-    await db.query("insert into scripts (id, version, body) values ('guion-temprana', 1, '{\"steps\":[]}')");
+    await suite.db.query("insert into scripts (id, version, body) values ('guion-temprana', 1, '{\"steps\":[]}')");
     expect(await desk.engine.syncNow()).toMatchObject({ ok: true });
     const count = (sql: string, ...p: unknown[]) => desk.db.prepare(sql).pluck().get(...p) as number;
     expect(count('select count(*) from accounts')).toBe(11); // d-0,2,…,18 + a-shared-1
     expect(count("select count(*) from accounts where id = 'a-1'")).toBe(0);
     expect(count("select count(*) from scripts where id = 'guion-temprana'")).toBe(1);
 
-    const promiseId = (await db.query<{ id: string }>("select id from promises where account_id = 'a-0' limit 1"))[0]!.id;
-    await db.exec(`
+    const promiseId = (await suite.db.query<{ id: string }>("select id from promises where account_id = 'a-0' limit 1"))[0]!.id;
+    await suite.db.exec(`
       insert into payments (id, account_id, amount_minor, currency, posted_at, method) values ('pay-1', 'a-2', 30000, 'COP', '2026-11-24', 'pse');
       update accounts set balance_minor = balance_minor - 30000 where id = 'a-2';
       update promises set status = 'kept' where id = '${promiseId}';
