@@ -9,11 +9,16 @@
  *   about `limit` changed rows. A changed account comes with everything hanging off it (it may be newly assigned
  *   to the user); a changed child row comes with its account and debtor, so the desk never holds an orphan.
  *   Accounts that left the user (change_log 'unassign') come as removals unless they came back.
+ * - Staff directory (names for the user ids on the card): every user on the first page of a first pull, then the
+ *   users with row_seq in (cursor, upTo]. All of them, not only those the slice names: a call center has hundreds,
+ *   a colleague's name is no secret on their own desk, and working out which ids a slice mentions would cost a
+ *   scan of its whole history on every pull. Inactive users come too: history keeps naming people who left.
  */
 import { ApiError } from '../../shared/api/errors';
 import {
   Account, Callback, Contact, Creditor, Debtor, Payment, Phone, PolicyRecord, PromiseToPay, type PortfolioSlice,
 } from '../../shared/domain/portfolio';
+import type { StaffMember } from '../../shared/domain/users';
 import type { PullPage, ScriptRecord } from '../../shared/sync/wire';
 import type { Database, Queryable, Row } from '../db/port';
 import { SYNC_FENCE } from '../db/migrations/0020-sync';
@@ -83,10 +88,12 @@ export async function pullPageJson(db: Database, user: UserRecord, opts: { curso
   const cur: Cursor = opts.cursor ? decodePullCursor(opts.cursor) : { s: await firstMark(db), p: null, full: true };
   if (cur.full) {
     const page = await fullPageJson(db, user, cur.p ?? '', opts.limit);
-    const scripts = cur.p ? [] : await scriptsSince(db, 0, Number.MAX_SAFE_INTEGER);
+    const [scripts, staff] = cur.p
+      ? [[], []]
+      : await Promise.all([scriptsSince(db, 0, Number.MAX_SAFE_INTEGER), staffSince(db, 0, Number.MAX_SAFE_INTEGER)]);
     const more = page.count === opts.limit && page.last !== null;
     const next: Cursor = more ? { s: cur.s, p: page.last, full: true } : { s: cur.s };
-    return `{"slice":${page.slice},"scripts":${JSON.stringify(scripts)},"removedAccounts":[],` +
+    return `{"slice":${page.slice},"scripts":${JSON.stringify(scripts)},"staff":${JSON.stringify(staff)},"removedAccounts":[],` +
       `"cursor":${JSON.stringify(encodePullCursor(next))},"more":true,"full":${more ? '"page"' : '"last"'}}`;
   }
   return JSON.stringify(await changesSince(db, user, cur.s, opts.limit));
@@ -108,7 +115,7 @@ async function firstMark(db: Database): Promise<number> {
 
 async function changesSince(db: Database, user: UserRecord, since: number, limit: number): Promise<PullPage> {
   const top = (await safeHighWater(db)) ?? since;
-  if (top <= since) return { slice: emptySlice(), scripts: [], removedAccounts: [], cursor: encodePullCursor({ s: since }), more: false, full: 'none' };
+  if (top <= since) return { slice: emptySlice(), scripts: [], staff: [], removedAccounts: [], cursor: encodePullCursor({ s: since }), more: false, full: 'none' };
   const scope = accountScope(user, 3);
   const mine = `(select a.id from accounts a where ${scope.sql})`;
   const myDebtors = `(select a.debtor_id from accounts a where ${scope.sql})`;
@@ -131,7 +138,7 @@ async function changesSince(db: Database, user: UserRecord, since: number, limit
   const range = [since, upTo];
   const inRange = (col: string) => `${col} > $1 and ${col} <= $2`;
 
-  const [accRows, childPhones, childPayments, childContacts, childPromises, childCallbacks, changedDebtors, removedRows, policyRows, scripts] =
+  const [accRows, childPhones, childPayments, childContacts, childPromises, childCallbacks, changedDebtors, removedRows, policyRows, scripts, staff] =
     await Promise.all([
       db.query(`select ${columnsOf(Account, 'a')} from accounts a where ${inRange('a.row_seq')} and ${scope.sql}`, [...range, ...scope.params]),
       db.query(`select ${columnsOf(Phone)} from phones where ${inRange('row_seq')} and debtor_id in ${myDebtors}`, [...range, ...scope.params]),
@@ -151,6 +158,7 @@ async function changesSince(db: Database, user: UserRecord, since: number, limit
         [...range, ...scope.params],
       ),
       scriptsSince(db, since, upTo),
+      staffSince(db, since, upTo),
     ]);
 
   const accounts = accRows.map((r) => fromRow(Account, r));
@@ -213,6 +221,7 @@ async function changesSince(db: Database, user: UserRecord, since: number, limit
       policies: map<PolicyRecord>(PolicyRecord, policyRows),
     },
     scripts,
+    staff,
     removedAccounts: removedRows.map((r) => r.entity_id),
     cursor: encodePullCursor({ s: upTo }),
     more,
@@ -226,4 +235,13 @@ async function scriptsSince(db: Queryable, since: number, upTo: number): Promise
     [since, upTo],
   );
   return rows.map((r) => ({ id: r.id, version: Number(r.version), body: r.body, updatedAt: new Date(r.updated_at).toISOString() }));
+}
+
+/** Users changed in (since, upTo]: id, display name and role only — never the username, team or password hash. */
+async function staffSince(db: Queryable, since: number, upTo: number): Promise<StaffMember[]> {
+  const rows = await db.query<{ id: string; display_name: string; role: StaffMember['role'] }>(
+    'select id, display_name, role from users where row_seq > $1 and row_seq <= $2 order by id',
+    [since, upTo],
+  );
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role }));
 }

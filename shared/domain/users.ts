@@ -9,3 +9,10 @@ export const User = z.object({
   teamId: Id.nullable(),
 });
 export type User = z.infer<typeof User>;
+
+/**
+ * A colleague as the desk shows them: who did what on a debtor's card. No username, team or credentials: the
+ * desk needs a name to print and a role to tell a lead from an agent, nothing more.
+ */
+export const StaffMember = User.pick({ id: true, displayName: true, role: true });
+export type StaffMember = z.infer<typeof StaffMember>;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Id, IsoDateTime } from '../domain/codes';
 import { PortfolioSlice } from '../domain/portfolio';
+import { StaffMember } from '../domain/users';
 import { Refusal } from './reasons';
 import { WireMutation } from './mutations';
 
@@ -76,12 +77,18 @@ export type PullQuery = z.infer<typeof PullQuery>;
 
 /**
  * One page of changes. Apply `removedAccounts` first (accounts reassigned away: they leave the store with
- * whatever hangs off them), then upsert `slice` and `scripts`. `cursor` is opaque (a server change sequence, never
+ * whatever hangs off them), then upsert `slice`, `scripts` and `staff`. `cursor` is opaque (a server change sequence, never
  * a clock); `more` says to ask again at once.
  */
 export const PullPage = z.object({
   slice: PortfolioSlice,
   scripts: z.array(ScriptRecord),
+  /**
+   * The staff directory, so the desk prints names instead of user ids: every user of the organisation (active or
+   * not — history keeps naming people who left) on the first page of a first pull, then the users renamed or
+   * changed since the cursor. Hundreds of rows at most. Absent from an older server's pages: none then.
+   */
+  staff: z.array(StaffMember).optional(),
   removedAccounts: z.array(Id),
   cursor: z.string(),
   more: z.boolean(),
