@@ -27,6 +27,8 @@ export interface OpenDeskOptions {
   version?: string;
   /** What app.info reports as the host's capabilities. */
   host?: { kind: 'electron'; autoUpdate: boolean };
+  /** HTTP to the central server through Chromium's network stack (`net.fetch`): OS proxy and certificates. */
+  fetch?: typeof fetch;
 }
 
 export type OpenDesk = (options: OpenDeskOptions) => Promise<Desk> | Desk;

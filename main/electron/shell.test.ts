@@ -120,6 +120,13 @@ describe('window', () => {
     expect(opened[0]!.host).toEqual({ kind: 'electron', autoUpdate: false });
     expect(opened[0]!.keyProvider.getKey()).toHaveLength(32);
   });
+
+  it("gives the desk Chromium's network stack (net.fetch: OS proxy and certificates) for the central server", async () => {
+    await start();
+    const res = await opened[0]!.fetch!('https://cobranzas.example.com/api/v1/health');
+    expect(await res.json()).toEqual({ via: 'net.fetch' });
+    expect(fake().netFetches).toEqual(['https://cobranzas.example.com/api/v1/health']);
+  });
 });
 
 describe('single instance', () => {

@@ -5,7 +5,7 @@
  * Thin on purpose: all business logic lives in main/services behind `openDesk`.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { contract as defaultContract, events as defaultEvents } from '../../shared/api/contract';
 import type { ContractShape, EventsShape } from '../../shared/api/define';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
@@ -144,6 +144,8 @@ export async function startShell(options: ShellOptions): Promise<RunningShell | 
       serverUrl: cfg.serverUrl,
       version: app.getVersion(),
       host: { kind: 'electron', autoUpdate },
+      // Node's fetch ignores the OS proxy and certificate store; call centers sit behind both.
+      fetch: ((input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof URL ? input.href : input, init)) as typeof fetch,
     });
     openedDesk = desk;
   } catch (err) {

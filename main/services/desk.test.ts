@@ -35,6 +35,43 @@ afterAll(async () => {
   profile.cleanup();
 });
 
+describe("the desk's HTTP client is the shell's to choose", () => {
+  // A server of its own: this desk's pushes must not move the slice the suite below checks.
+  let own: RunningServer;
+  const ownDir = tempDir('recaudo-server-fetch-');
+  beforeAll(async () => {
+    own = await startServer({ port: 0, dataDir: ownDir.dir, demo: { seed: 7, debtors: 40 } });
+  }, 180_000);
+  afterAll(async () => {
+    await own?.close();
+    ownDir.cleanup();
+  });
+
+  it('every request to the central server goes through the fetch the shell passes (Electron: net.fetch)', async () => {
+    const other = tempDir('recaudo-profile-fetch-');
+    const paths: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      paths.push(new URL(url).pathname);
+      return fetch(input, init);
+    };
+    const d = openDesk({ userDataDir: other.dir, keyProvider: keyFileProvider(other.dir), serverUrl: own.url, log, fetch: recording });
+    try {
+      value(await d.dispatch('session.login', { username: 'agent2', password: DEMO_PASSWORD }));
+      value(await d.dispatch('portfolio.refresh', {}));
+      const [first] = value<QueueItem[]>(await d.dispatch('portfolio.queue', {}));
+      value(await d.dispatch('notes.add', { debtorId: first!.debtorId, text: 'Por net.fetch' }));
+      for (let i = 0; i < 100 && !paths.includes('/api/v1/sync/push'); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(paths).toContain('/api/v1/auth/login');
+      expect(paths).toContain('/api/v1/sync/push');
+      expect(paths.some((p) => p.startsWith('/api/v1/sync/pull') || p.startsWith('/api/v1/portfolio'))).toBe(true);
+    } finally {
+      d.close();
+      other.cleanup();
+    }
+  });
+});
+
 describe('desk against the real central server, then offline', () => {
   let desk: Desk;
   let first: QueueItem;

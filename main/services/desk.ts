@@ -34,6 +34,11 @@ export interface OpenDeskOptions {
   complianceSettings?: ComplianceSettingsInput;
   log?: (level: 'warn' | 'error', msg: string, detail?: unknown) => void;
   serverTimeoutMs?: number;
+  /**
+   * HTTP to the central server (login, portfolio, sync, admin). Electron passes `net.fetch` so the OS proxy
+   * settings and certificate store apply, as they do for the rest of the company's software; default Node's fetch.
+   */
+  fetch?: typeof fetch;
 }
 
 export interface Desk {
@@ -65,7 +70,7 @@ export function openDesk(opts: OpenDeskOptions): Desk {
 
   let server: ServerClient = makeServer(settings.get().serverUrl);
   function makeServer(url: string) {
-    return createServerClient({ baseUrl: url, ...(opts.serverTimeoutMs ? { timeoutMs: opts.serverTimeoutMs } : {}) });
+    return createServerClient({ baseUrl: url, ...(opts.serverTimeoutMs ? { timeoutMs: opts.serverTimeoutMs } : {}), ...(opts.fetch ? { fetch: opts.fetch } : {}) });
   }
 
   const outbox = createOutbox(db);
@@ -75,6 +80,7 @@ export function openDesk(opts: OpenDeskOptions): Desk {
     session: { token: () => session.token(), user: () => session.user(), expire: () => session.expire() },
     baseUrl: () => server.baseUrl,
     log: (level, msg, detail) => log(level === 'error' ? 'error' : 'warn', msg, detail),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   const status = (): SyncStatus => sync.status();
   const setOnline = (value: boolean) => {
@@ -124,6 +130,7 @@ export function openDesk(opts: OpenDeskOptions): Desk {
     },
     compliance,
     deferral: opts.deferral ?? compliance.deferral,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
   };
   const handlers = createHandlers(services);
   const dispatch = createDispatcher(contract, handlers, {

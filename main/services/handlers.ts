@@ -47,6 +47,8 @@ export interface DeskServices {
   outboxChanged?: () => void;
   /** Called after a settings update that changes the server URL. */
   onSettingsChanged?: (s: Settings) => void;
+  /** HTTP to the central server for the admin screens (the desk's own client: net.fetch under Electron). */
+  fetch?: typeof fetch;
 }
 
 /** Every method of the renderer ↔ main contract, over the desk's services. */
@@ -162,7 +164,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
     compliance: createComplianceHandlers({ service: compliance, user: requireSliceUser, guard }),
     calls: createCallsHandlers({ db: s.db, session: s.session, guard, ...(s.outboxChanged ? { outboxChanged: s.outboxChanged } : {}) }),
     phone: createPhoneSettingsHandlers({ db: s.db, session: s.session, guard }),
-    admin: createAdminHandlers({ db: s.db, session: s.session, server: s.server, setOnline: s.setOnline, guard }),
+    admin: createAdminHandlers({ db: s.db, session: s.session, server: s.server, setOnline: s.setOnline, guard, ...(s.fetch ? { fetch: s.fetch } : {}) }),
     notes: {
       add: guard(async ({ debtorId, text }) => {
         const user = requireSliceUser();

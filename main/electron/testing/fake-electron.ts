@@ -230,6 +230,8 @@ class FakeElectron {
   readonly protocolHandlers = new Map<string, (req: Request) => Promise<Response> | Response>();
   readonly errorBoxes: Array<{ title: string; content: string }> = [];
   readonly openedExternally: string[] = [];
+  /** URLs fetched through `net.fetch` (the session's network stack: OS proxy, system certificates). */
+  readonly netFetches: string[] = [];
 }
 
 let current = new FakeElectron();
@@ -257,6 +259,14 @@ export const electronModule = {
     return current.safeStorage;
   },
   BrowserWindow: FakeBrowserWindow,
+  get net() {
+    return {
+      fetch: async (input: string | Request) => {
+        current.netFetches.push(typeof input === 'string' ? input : input.url);
+        return new Response(JSON.stringify({ via: 'net.fetch' }), { headers: { 'content-type': 'application/json' } });
+      },
+    };
+  },
   get session() {
     return { defaultSession: current.defaultSession };
   },

@@ -17,6 +17,7 @@ export interface DeskSyncOptions {
   baseUrl: () => string;
   now: () => Date;
   log?: SyncEngineOptions['log'];
+  fetch?: typeof fetch;
 }
 
 export function createDeskSync(opts: DeskSyncOptions): SyncEngine & { sessionChanged(): void } {
@@ -30,6 +31,7 @@ export function createDeskSync(opts: DeskSyncOptions): SyncEngine & { sessionCha
     agentId: () => opts.session.user()?.id ?? null,
     onSessionExpired: () => opts.session.expire(),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
   });
   let started = false;
   return Object.assign(engine, {
