@@ -199,6 +199,26 @@ function flagKnown(f: FlagInput, nowMs: number): boolean {
 
 const scratch = new Int32Array(2048);
 
+/**
+ * Holiday names by (country, region) and local epoch day ('' = a working day). A queue build asks the same few
+ * days thousands of times; the calendar's own look-up formats an ISO date each time.
+ */
+const holidayNames = new Map<string, Map<number, string>>();
+const HOLIDAY_MEMO_MAX = 50_000;
+
+export function holidayNameOn(day: number, country: string, region: string | undefined): string {
+  const key = region === undefined ? country : `${country}|${region}`;
+  let byDay = holidayNames.get(key);
+  if (!byDay) holidayNames.set(key, (byDay = new Map()));
+  let name = byDay.get(day);
+  if (name === undefined) {
+    if (byDay.size >= HOLIDAY_MEMO_MAX) byDay.clear();
+    name = publicHolidayOnEpochDay(day, country, region)?.name ?? '';
+    byDay.set(day, name);
+  }
+  return name;
+}
+
 function prepare(input: CheckInput, zones: readonly ZoneCandidate[]): Prepared | Reason {
   const { rules, debtor, account, attempt, history } = input;
   const creditorId = account.creditorId ?? undefined;
@@ -305,18 +325,18 @@ function afterConversationDay(p: Prepared, z: ZoneCtx, a: CompiledRuleSet['after
   return found;
 }
 
-interface EvalOut {
-  ok: boolean;
-  /** Earliest instant (ms) the failing rules could all pass in this zone; Infinity = never. */
-  hint: number;
-}
-
 function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Evaluates the time-dependent rules in one zone at instant t. Pushes reasons when `reasons` is given. */
-function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null): EvalOut {
+/**
+ * Evaluates the time-dependent rules in one zone at instant t. Pushes reasons when `reasons` is given.
+ * Returns whether they all pass; when not, `evalHint` is the earliest instant (ms) the failing rules could all
+ * pass in this zone (Infinity = never). A module variable rather than a returned object: this runs thousands of
+ * times per queue build. `reasons` never changes the verdict or the hint.
+ */
+let evalHint = 0;
+function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null): boolean {
   const zone = z.cand.zone;
   const r = z.rules;
   const lms = t + offsetMs(zone, t);
@@ -325,17 +345,14 @@ function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null):
   const wd = weekdayOfEpochDay(D) - 1;
   let ok = true;
   let hint = t;
-  const bump = (ms: number) => {
-    ok = false;
-    if (ms > hint) hint = ms;
-  };
+  let bumpTo = 0;
 
   // Holidays: the first non-holiday day after D.
   let holidayName: string | undefined;
   let holidayBlocks = false;
   for (const h of r.holidayRules) {
     if ((h.mask & p.bit) === 0) continue;
-    if (holidayName === undefined) holidayName = publicHolidayOnEpochDay(D, r.country, r.holidayRegion)?.name ?? '';
+    if (holidayName === undefined) holidayName = holidayNameOn(D, r.country, r.holidayRegion);
     if (holidayName !== '') {
       holidayBlocks = true;
       if (reasons) reasons.push({ code: 'holiday', params: { ruleId: h.id, zone, date: isoDay(D), name: holidayName } });
@@ -343,8 +360,10 @@ function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null):
   }
   if (holidayBlocks) {
     let d = D + 1;
-    while (d < D + 30 && publicHolidayOnEpochDay(d, r.country, r.holidayRegion)) d++;
-    bump(utcOfLocal(zone, d, 0));
+    while (d < D + 30 && holidayNameOn(d, r.country, r.holidayRegion) !== '') d++;
+    bumpTo = utcOfLocal(zone, d, 0);
+    ok = false;
+    if (bumpTo > hint) hint = bumpTo;
   }
 
   // Allowed hours.
@@ -369,19 +388,19 @@ function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null):
       );
     }
     if (nextStart >= 0) {
-      bump(utcOfLocal(zone, D, nextStart));
+      bumpTo = utcOfLocal(zone, D, nextStart);
     } else {
-      let found = false;
+      bumpTo = Infinity;
       for (let k = 1; k <= 7; k++) {
         const w2 = h.week[(wd + k) % 7]!;
         if (w2.length > 0) {
-          bump(utcOfLocal(zone, D + k, w2[0]!));
-          found = true;
+          bumpTo = utcOfLocal(zone, D + k, w2[0]!);
           break;
         }
       }
-      if (!found) bump(Infinity);
     }
+    ok = false;
+    if (bumpTo > hint) hint = bumpTo;
   }
 
   // The debtor's own inconvenient times.
@@ -389,7 +408,9 @@ function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null):
     if (w.wd !== 0 && w.wd !== wd + 1) continue;
     if (minute >= w.from && minute < w.to) {
       if (reasons) reasons.push({ code: 'inconvenient_time', params: { zone, windows: w.label, localTime: formatLocal(zone, t) } });
-      bump(w.to >= 1440 ? utcOfLocal(zone, D + 1, 0) : utcOfLocal(zone, D, w.to));
+      bumpTo = w.to >= 1440 ? utcOfLocal(zone, D + 1, 0) : utcOfLocal(zone, D, w.to);
+      ok = false;
+      if (bumpTo > hint) hint = bumpTo;
     }
   }
 
@@ -410,7 +431,9 @@ function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null):
     let d = D + 1;
     const limit = D + HORIZON_DAYS;
     while (d < limit && counterFails(p, z, c, d, t) >= 0) d++;
-    bump(d >= limit ? Infinity : utcOfLocal(zone, d, 0));
+    bumpTo = d >= limit ? Infinity : utcOfLocal(zone, d, 0);
+    ok = false;
+    if (bumpTo > hint) hint = bumpTo;
   }
 
   for (const a of r.after) {
@@ -420,9 +443,12 @@ function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null):
     if (reasons) reasons.push({ code: 'after_conversation', params: { ruleId: a.id, days: a.days, conversationDate: isoDay(dc), zone } });
     let d = dc + a.days;
     while (d < D + HORIZON_DAYS && afterConversationDay(p, z, a, d, t) >= 0) d++;
-    bump(utcOfLocal(zone, d, 0));
+    bumpTo = utcOfLocal(zone, d, 0);
+    ok = false;
+    if (bumpTo > hint) hint = bumpTo;
   }
-  return { ok, hint };
+  evalHint = hint;
+  return ok;
 }
 
 /** Blocks that no waiting lifts: flags, the debtor's refusals, authorization, do-not-call numbers. */
@@ -469,18 +495,22 @@ function zonesFor(input: CheckInput): readonly ZoneCandidate[] {
   });
 }
 
-/** First instant ≥ fromMs that every zone allows; null when none within the horizon. */
-function searchNextAllowed(p: Prepared, fromMs: number): number | null {
-  let t = fromMs;
+/**
+ * First instant ≥ fromMs that every zone allows; null when none within the horizon. The caller has already
+ * evaluated fromMs (it is blocked there): the search starts from that evaluation's hint (`firstHint`), exactly
+ * where a search from fromMs would step after its first round.
+ */
+function searchNextAllowed(p: Prepared, fromMs: number, firstHint: number): number | null {
+  if (firstHint === Infinity) return null;
+  let t = firstHint > fromMs ? firstHint : fromMs + MIN_MS;
   const limit = fromMs + HORIZON_DAYS * DAY_MS;
-  for (let iter = 0; iter < 500 && t < limit; iter++) {
+  for (let iter = 1; iter < 500 && t < limit; iter++) {
     let ok = true;
     let hint = t;
     for (const z of p.zones) {
-      const r = evalZone(p, z, t, null);
-      if (!r.ok) {
+      if (!evalZone(p, z, t, null)) {
         ok = false;
-        if (r.hint > hint) hint = r.hint;
+        if (evalHint > hint) hint = evalHint;
       }
     }
     if (ok) return t;
@@ -531,7 +561,7 @@ export function checkContactAttempt(input: CheckInput): Decision {
   const perm = permanentReasons(input, p, nowMs);
   let timeOk = true;
   for (const z of p.zones) {
-    if (!evalZone(p, z, atMs, null).ok) {
+    if (!evalZone(p, z, atMs, null)) {
       timeOk = false;
       break;
     }
@@ -539,11 +569,13 @@ export function checkContactAttempt(input: CheckInput): Decision {
   if (timeOk && perm.reasons.length === 0) return { allowed: true };
 
   const reasons = perm.reasons.slice();
+  // The latest hint of the zones that block at atMs: where the search for the next allowed moment starts.
+  let firstHint = atMs;
   if (!timeOk) {
     const seen = new Set<string>();
     for (const z of p.zones) {
       const rs: Reason[] = [];
-      evalZone(p, z, atMs, rs);
+      if (!evalZone(p, z, atMs, rs) && evalHint > firstHint) firstHint = evalHint;
       for (const r of rs) {
         const key = `${r.code}|${r.params.ruleId ?? ''}|${r.params.zone ?? ''}`;
         if (!seen.has(key)) {
@@ -563,7 +595,7 @@ export function checkContactAttempt(input: CheckInput): Decision {
   }
 
   if (perm.reasons.length > 0) return { allowed: false, reasons, nextAllowedAt: null };
-  const next = searchNextAllowed(p, atMs);
+  const next = searchNextAllowed(p, atMs, firstHint);
   return { allowed: false, reasons, nextAllowedAt: next === null ? null : new Date(next).toISOString() };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Agent-side portfolio figures:
- * - `screenpop_p95_ms`: a call event's number → the debtor's card as the renderer receives it (phone lookup, hit
- *   summary, card query, contract validation), 200,000 accounts in the encrypted store. Goal ≤30 ms.
+ * - `screenpop_store_p95_ms`: the store's share of a screen-pop: a call event's number → the debtor's card as the
+ *   renderer receives it (phone lookup, hit summary, card query, contract validation), 200,000 accounts in the
+ *   encrypted store, in Node. The whole pop (call event → card painted, goal ≤30 ms) is `screenpop_p95_ms` in
+ *   screenpop-ui.bench.ts.
  * - `queue_build_ms_5k`: an agent with 5,000 accounts: queue read from the store, scored, ordered and explained.
  *   Goal ≤50 ms.
  */
@@ -39,7 +41,7 @@ async function screenpop(): Promise<BenchFigure> {
       times.push(performance.now() - t);
       if (c.phones.length === 0) throw new Error('card without phones');
     }
-    return { id: 'screenpop_p95_ms', value: percentile(times, 95), unit: 'ms' };
+    return { id: 'screenpop_store_p95_ms', value: percentile(times, 95), unit: 'ms' };
   } finally {
     db.close();
   }
@@ -66,12 +68,12 @@ async function queue5k(): Promise<BenchFigure> {
 }
 
 const bench: Bench = {
-  ids: ['screenpop_p95_ms', 'queue_build_ms_5k'],
+  ids: ['screenpop_store_p95_ms', 'queue_build_ms_5k'],
   async run() {
     const want = process.argv.slice(2).filter((a) => !a.startsWith('-'));
     const out: BenchFigure[] = [];
     if (want.length === 0 || want.includes('queue_build_ms_5k')) out.push(await queue5k());
-    if (want.length === 0 || want.includes('screenpop_p95_ms')) out.push(await screenpop());
+    if (want.length === 0 || want.includes('screenpop_store_p95_ms')) out.push(await screenpop());
     return out;
   },
 };

@@ -5,6 +5,7 @@ import {
   type AccountRow, type CallbackRow, type ContactRow, type DebtorRow, type NoteRow, type PaymentRow, type PhoneRow,
   type PromiseRow,
 } from './rows';
+import { createStaffStore } from './staff';
 
 /** The screen-pop card: everything about one debtor, newest first, from the local store only. */
 export function createCardQuery(db: Db) {
@@ -19,18 +20,25 @@ export function createCardQuery(db: Db) {
     callbacks: db.prepare('SELECT * FROM callbacks WHERE debtor_id = ? ORDER BY due_at DESC, id'),
     notes: db.prepare('SELECT * FROM notes WHERE debtor_id = ? ORDER BY created_at DESC, id'),
   };
+  const staff = createStaffStore(db);
   return function card(debtorId: string): DebtorCard | null {
     const d = q.debtor.get(debtorId) as DebtorRow | undefined;
     if (!d) return null;
+    const contacts = (q.contacts.all(debtorId) as ContactRow[]).map(toContact);
+    const promises = (q.promises.all(debtorId) as PromiseRow[]).map(toPromise);
+    const callbacks = (q.callbacks.all(debtorId) as CallbackRow[]).map(toCallback);
+    const notes = (q.notes.all(debtorId) as NoteRow[]).map(toNote);
     return {
       debtor: toDebtor(d),
       accounts: (q.accounts.all(debtorId) as AccountRow[]).map(toAccount),
       phones: (q.phones.all(debtorId) as PhoneRow[]).map(toPhone),
       payments: (q.payments.all(debtorId) as PaymentRow[]).map(toPayment),
-      contacts: (q.contacts.all(debtorId) as ContactRow[]).map(toContact),
-      promises: (q.promises.all(debtorId) as PromiseRow[]).map(toPromise),
-      callbacks: (q.callbacks.all(debtorId) as CallbackRow[]).map(toCallback),
-      notes: (q.notes.all(debtorId) as NoteRow[]).map(toNote),
+      contacts,
+      promises,
+      callbacks,
+      notes,
+      // Names for the ids the rows carry, in the same call: one round trip for the screen-pop.
+      staff: staff.named([contacts, promises, callbacks, notes].flatMap((rows) => rows.map((r) => r.agentId))),
     };
   };
 }

@@ -2,16 +2,19 @@
  * Applies pulled pages to the desk store, each page in ONE transaction together with the cursor that follows
  * it, so a crash between pages resumes at the right place and never applies half a page. Removals first (an
  * account reassigned away leaves, and a debtor with no account left leaves with everything hanging off them),
- * then upserts through the slice writer. The first pull is a generation: when its last page lands, whatever
+ * then upserts through the slice writer, and the staff directory (names for the user ids on the card). The
+ * first pull is a generation: when its last page lands, whatever
  * the copy did not contain is swept. Unsynced local work is untouched: it lives in the outbox.
  */
 import type { PullPage } from '../../../shared/sync/wire';
 import { SliceWriter } from '../portfolio/slice-writer';
+import { createStaffStore } from '../portfolio/staff';
 import { searchAccounts, searchDocument } from '../store/search-text';
 import type { Db } from '../store/open';
 
 export function createPullApplier(db: Db) {
   const writer = new SliceWriter(db);
+  const staff = createStaffStore(db);
   const getMeta = db.prepare('SELECT value FROM sync_meta WHERE key = ?').pluck();
   const setMeta = db.prepare('INSERT INTO sync_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
   const delMeta = db.prepare('DELETE FROM sync_meta WHERE key = ?');
@@ -78,6 +81,7 @@ export function createPullApplier(db: Db) {
     };
     writer.applyPage(gen, slice);
     for (const s of page.scripts) upsertScript.run(s.id, s.version, JSON.stringify(s.body ?? null), s.updatedAt);
+    staff.upsert(page.staff ?? []);
     for (const d of touched) reindex(d);
     if (page.full === 'last') {
       const fullGen = Number(getMeta.get(fullGenKey) ?? gen);

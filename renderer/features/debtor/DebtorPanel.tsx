@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DebtorCard } from '../../../shared/api/methods/portfolio';
 import { uiLocale } from '../../i18n';
@@ -15,6 +16,7 @@ import { nextPending, totalsByCurrency } from './timeline';
 import { useQueue } from '../queue/store';
 import { reasonText } from '../queue/reason-text';
 import { DateTime } from 'luxon';
+import { popTiming } from '../screen-pop/pop-timing';
 
 export const DEBTOR_COL_ID = 'debtor-col';
 
@@ -50,6 +52,8 @@ function Card({ card }: { card: DebtorCard }) {
   const totals = totalsByCurrency(card.accounts);
   const pending = nextPending(card);
   const place = [d.city, d.region].filter(Boolean).join(', ');
+  // Each freshly loaded card is committed here: the screen-pop's "card painted" mark (no-op unless a pop waits for it).
+  useLayoutEffect(() => popTiming.committed(d.id), [card, d.id]);
   return (
     <div className="card" data-testid="debtor-card" data-debtor={d.id}>
       <div className="identity">

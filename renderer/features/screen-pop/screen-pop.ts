@@ -7,6 +7,7 @@ import { api } from '../../api';
 import { useDebtor } from '../debtor/store';
 import { useSearch } from '../search/store';
 import { useQueue } from '../queue/store';
+import { popTiming } from './pop-timing';
 
 export type ScreenPopResult = 'card' | 'picker' | 'search';
 
@@ -15,17 +16,20 @@ export async function screenPop(phone: string): Promise<ScreenPopResult> {
   try {
     hits = await api.portfolio.lookupByPhone({ phone });
   } catch (error) {
+    popTiming.drop(phone);
     useSearch.getState().show(phone);
     useSearch.setState({ error });
     return 'search';
   }
   const only = hits.length === 1 ? hits[0] : undefined;
   if (only) {
+    popTiming.expect(phone, only.debtorId);
     useSearch.getState().hide();
     useQueue.getState().selectDebtor(only.debtorId);
     await useDebtor.getState().open(only.debtorId);
     return 'card';
   }
+  popTiming.drop(phone);
   if (hits.length > 1) {
     useSearch.getState().showPicker(phone, hits);
     return 'picker';

@@ -4,6 +4,7 @@ import { Id, IsoDateTime } from '../../domain/codes';
 import {
   Account, Callback, Contact, Debtor, Note, Payment, Phone, PromiseToPay,
 } from '../../domain/portfolio';
+import { StaffMember } from '../../domain/users';
 
 /** Why a queue row is where it is, as an i18n key + params the renderer words. */
 export const QueueReason = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
@@ -36,6 +37,11 @@ export const DebtorCard = z.object({
   promises: z.array(PromiseToPay),
   callbacks: z.array(Callback),
   notes: z.array(Note),
+  /**
+   * Name and role of each user the card's contacts, promises, callbacks and notes name, as far as the desk's staff
+   * directory knows them (an id missing here is shown as is). Optional: a card built before the directory exists.
+   */
+  staff: z.array(StaffMember).optional(),
 });
 export type DebtorCard = z.infer<typeof DebtorCard>;
 
