@@ -156,6 +156,8 @@ export const en: Messages = {
     promiseInstallments: 'Promise for {{date}} · {{count}} installments',
     callback: 'Callback scheduled',
     note: 'Note · {{agent}}',
+    /** Who did it, when it was the signed-in user. */
+    you: 'you',
     account: 'Account {{account}}',
   },
   channel: { call: 'Call', sms: 'SMS', email: 'Email', whatsapp: 'WhatsApp', visit: 'Visit' },

@@ -157,6 +157,8 @@ export const es = {
     promiseInstallments: 'Promesa para el {{date}} · {{count}} cuotas',
     callback: 'Callback programado',
     note: 'Nota · {{agent}}',
+    /** Who did it, when it was the signed-in user. */
+    you: 'usted',
     account: 'Cuenta {{account}}',
   },
   channel: { call: 'Llamada', sms: 'SMS', email: 'Correo', whatsapp: 'WhatsApp', visit: 'Visita' },

@@ -176,6 +176,8 @@ export function createSyncEngine(opts: SyncEngineOptions) {
       pull.apply(page, cursor);
       pages++;
       if (page.slice.accounts.length || page.removedAccounts.length || page.slice.phones.length || page.slice.promises.length) changed = true;
+      // A colleague renamed: an open card re-reads, so the new name shows without reopening it.
+      if (page.staff?.length) changed = true;
       cursor = page.cursor;
       if (!page.more) break;
     }

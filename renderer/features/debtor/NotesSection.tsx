@@ -5,6 +5,8 @@ import { dateTimeIn } from '../../lib/format';
 import { ErrorNotice, useFieldErrors } from '../../ui/ErrorNotice';
 import { Kbd } from '../../ui/Kbd';
 import { Section } from '../../ui/Panel';
+import { useSession } from '../session/store';
+import { agentNamer } from './agent-label';
 import { NOTE_MAX, useDebtor } from './store';
 
 export const NOTE_INPUT_ID = 'note-input';
@@ -17,6 +19,8 @@ export function NotesSection({ card }: { card: DebtorCard }) {
   const fields = useFieldErrors(noteError);
   const fieldMsg = noteLocalError ? t(noteLocalError.key, noteLocalError.params) : fields.text;
   const notes = [...card.notes].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const selfId = useSession((s) => s.session?.user.id ?? null);
+  const who = agentNamer(card.staff, selfId, t('timeline.you'));
   return (
     <Section title={t('debtor.notes')} aside={String(card.notes.length)} id="notes">
       <form
@@ -63,7 +67,7 @@ export function NotesSection({ card }: { card: DebtorCard }) {
           {notes.map((n) => (
             <li key={n.id} className="note">
               <span className="tl-when num">{dateTimeIn(n.createdAt, card.debtor.timeZone, locale)}</span>
-              <span className="note-agent">{n.agentId}</span>
+              <span className="note-agent" title={n.agentId}>{who(n.agentId)}</span>
               <span className="note-text">{n.text}</span>
             </li>
           ))}

@@ -4,6 +4,8 @@ import { uiLocale } from '../../i18n';
 import { calendarDate, dateTimeIn, money } from '../../lib/format';
 import { Section } from '../../ui/Panel';
 import { humanize } from '../queue/reason-text';
+import { useSession } from '../session/store';
+import { agentNamer } from './agent-label';
 import { buildTimeline, type TimelineEntry } from './timeline';
 
 const PROMISE_TONE: Record<string, string> = { pending: 'busy', kept: 'ok', partial: 'warn', broken: 'bad', cancelled: 'idle' };
@@ -15,6 +17,8 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
   const entries = buildTimeline(card);
   const zone = card.debtor.timeZone;
   const accountNo = new Map(card.accounts.map((a) => [a.id, a.accountNumber]));
+  const selfId = useSession((s) => s.session?.user.id ?? null);
+  const who = agentNamer(card.staff, selfId, t('timeline.you'));
   // Codes are worded by the module that owns them (negotiation: dispositions, reasons, payment methods), then
   // by our extras for imported/older codes, then made readable.
   const word = (groups: string[], code: string) => {
@@ -31,7 +35,7 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
           when: dateTimeIn(c.startedAt, zone, locale),
           kind: t(`channel.${c.channel}`),
           text: [
-            `${t(`direction.${c.direction}`)} · ${c.agentId}`,
+            `${t(`direction.${c.direction}`)} · ${who(c.agentId)}`,
             t('timeline.outcome', { outcome: word(['disposition', 'outcomeExtra'], c.outcome) }),
             c.reason ? t('timeline.reason', { reason: word(['reason', 'reasonExtra'], c.reason) }) : null,
           ].filter(Boolean).join(' · '),
@@ -60,7 +64,7 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
           kind: p.installments > 1
             ? t('timeline.promiseInstallments', { date: calendarDate(p.dueDate, locale), count: p.installments })
             : t('timeline.promise', { date: calendarDate(p.dueDate, locale) }),
-          text: `${method(p.method)} · ${p.agentId}`,
+          text: `${method(p.method)} · ${who(p.agentId)}`,
           detail: null,
           status: t(`promiseStatus.${p.status}`),
           tone: PROMISE_TONE[p.status] ?? 'idle',
@@ -72,7 +76,7 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
         return {
           when: dateTimeIn(c.dueAt, c.timeZone, locale),
           kind: t('timeline.callback'),
-          text: `${c.agentId}`,
+          text: who(c.agentId),
           detail: c.note || null,
           status: t(`callbackStatus.${c.status}`),
           tone: c.status === 'pending' ? 'busy' : 'idle',
