@@ -240,7 +240,8 @@ async function scriptsSince(db: Queryable, since: number, upTo: number): Promise
 /** Users changed in (since, upTo]: id, display name and role only — never the username, team or password hash. */
 async function staffSince(db: Queryable, since: number, upTo: number): Promise<StaffMember[]> {
   const rows = await db.query<{ id: string; display_name: string; role: StaffMember['role'] }>(
-    'select id, display_name, role from users where row_seq > $1 and row_seq <= $2 order by id',
+    // Clipped to the contract's length: one odd name must not make a desk refuse the page it rides on.
+    'select id, left(btrim(display_name), 128) as display_name, role from users where row_seq > $1 and row_seq <= $2 order by id',
     [since, upTo],
   );
   return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role }));

@@ -109,4 +109,14 @@ describe.each(testBackends())('staff directory in the sync pull on $name', (back
     });
     expect(held).toBe(1);
   });
+
+  it('a name the contract would refuse is clipped, so the page it rides on still parses on the desk', async () => {
+    const cursor = (await pullAll(undefined, 50)).at(-1)!.cursor;
+    await db.query(
+      `insert into users (id, username, display_name, role, team_id, password_hash) values ('u-long', 'long', $1, 'agent', 'team-a', $2)`,
+      [`  ${'Á'.repeat(200)}  `, HASH],
+    );
+    const staff = (await pullAll(cursor)).flatMap((p) => p.staff ?? []);
+    expect(staff).toStrictEqual([{ id: 'u-long', displayName: 'Á'.repeat(128), role: 'agent' }]);
+  });
 });
