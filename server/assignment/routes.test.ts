@@ -129,7 +129,26 @@ describe.each(testBackends())('segmentation and assignment routes on $name', (ba
 
     const summary = (await call('GET', '/api/v1/admin/assignments/summary?creditorId=cred-co')).json();
     expect(summary.unassigned).toBe(0);
-    expect(summary.agents.map((a: { agentId: string }) => a.agentId).sort()).toEqual(['ag-2', 'ag-3', 'ag-4']);
+    // Everyone who can take work, with their name and load: ag-1 stays listed with nothing (back from holidays).
+    expect(summary.agents).toEqual([
+      { agentId: 'ag-1', displayName: 'Agente 1', teamId: 'team-a', active: true, accounts: 0, balanceMinor: 0 },
+      expect.objectContaining({ agentId: 'ag-2', displayName: 'Agente 2', active: true }),
+      expect.objectContaining({ agentId: 'ag-3', teamId: 'team-b' }),
+      expect.objectContaining({ agentId: 'ag-4' }),
+    ]);
+    expect(summary.agents[1].accounts).toBeGreaterThan(ag1Accounts.length - 1);
+    // Someone who left still shows with the accounts they hold, marked inactive; a lead sees their own team.
+    await db.query(`update users set active = false where id = 'ag-3'`);
+    const after = (await call('GET', '/api/v1/admin/assignments/summary?creditorId=cred-co')).json();
+    expect(after.agents.find((a: { agentId: string }) => a.agentId === 'ag-3')).toMatchObject({ active: false });
+    await db.query(`update users set active = true where id = 'ag-3'`);
+    await db.query(`insert into users (id, username, display_name, role, team_id, password_hash) values ('ag-9', 'ag9', 'Agente 9', 'agent', 'team-b', 'x')`);
+    const ids = async (who: string) =>
+      ((await call('GET', '/api/v1/admin/assignments/summary?creditorId=cred-co', undefined, who)).json().agents as Array<{ agentId: string }>).map((a) => a.agentId);
+    expect(await ids('u-admin')).toContain('ag-9');
+    expect(await ids('u-lead')).toEqual(expect.arrayContaining(['ag-1', 'ag-2']));
+    expect(await ids('u-lead')).not.toContain('ag-9');
+    await db.query(`delete from users where id = 'ag-9'`);
   });
 
   it('names the bad target; a lead cannot assign outside their team', async () => {

@@ -78,9 +78,22 @@ export const assignmentRoutes: FastifyPluginAsync<AssignmentRoutesOptions> = asy
          from accounts where creditor_id = $1 and status = 'active' group by assigned_agent_id order by 1 nulls first`,
       [q.creditorId],
     );
+    // Who can take work (a new hire holds nothing yet): active agents — a lead's own team — plus anyone who
+    // still holds accounts (someone who left shows up with their load, to be reassigned).
+    const people = await ctx.db.query<{ id: string; display_name: string; team_id: string | null; active: boolean }>(
+      `select id, display_name, team_id, active from users
+        where (role = 'agent' and active and ($2::text is null or team_id = $2)) or id = any($1::text[])`,
+      [rows.flatMap((r) => (r.agent ? [r.agent] : [])), user.role === 'lead' ? user.teamId ?? '' : null],
+    );
+    const load = new Map(rows.map((r) => [r.agent, r]));
     return {
-      unassigned: rows.find((r) => r.agent === null)?.n ?? 0,
-      agents: rows.filter((r) => r.agent !== null).map((r) => ({ agentId: r.agent, accounts: r.n, balanceMinor: r.balance })),
+      unassigned: load.get(null)?.n ?? 0,
+      agents: people
+        .map((p) => ({
+          agentId: p.id, displayName: p.display_name, teamId: p.team_id, active: p.active,
+          accounts: load.get(p.id)?.n ?? 0, balanceMinor: load.get(p.id)?.balance ?? 0,
+        }))
+        .sort((a, b) => a.displayName.localeCompare(b.displayName, 'es') || a.agentId.localeCompare(b.agentId)),
     };
   });
 };

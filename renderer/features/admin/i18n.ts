@@ -184,6 +184,7 @@ const ui: Record<Lang, Tree> = {
       assignment: {
         summaryTitle: 'Carga por agente',
         colAgent: 'Agente',
+        inactive: 'dado de baja, aún con cuentas',
         colAccounts: 'Cuentas',
         colBalance: 'Saldo',
         colBalanceMinor: 'Saldo (unidades menores)',
@@ -372,6 +373,7 @@ const ui: Record<Lang, Tree> = {
       assignment: {
         summaryTitle: 'Load per agent',
         colAgent: 'Agent',
+        inactive: 'no longer active, still holds accounts',
         colAccounts: 'Accounts',
         colBalance: 'Balance',
         colBalanceMinor: 'Balance (minor units)',

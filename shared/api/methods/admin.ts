@@ -49,7 +49,16 @@ export type SavedSegments = z.infer<typeof SavedSegments>;
 
 export const AssignmentSummary = z.object({
   unassigned: z.number().int(),
-  agents: z.array(z.object({ agentId: z.string(), accounts: z.number().int(), balanceMinor: z.coerce.number().int() })),
+  /** Active agents (a lead's own team) and anyone still holding accounts, with their load for the creditor. */
+  agents: z.array(z.object({
+    agentId: z.string(),
+    displayName: z.string(),
+    teamId: z.string().nullable(),
+    /** false: the user left or was disabled and still holds accounts. */
+    active: z.boolean(),
+    accounts: z.number().int(),
+    balanceMinor: z.coerce.number().int(),
+  })),
 });
 export type AssignmentSummary = z.infer<typeof AssignmentSummary>;
 

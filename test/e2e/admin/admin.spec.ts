@@ -42,10 +42,14 @@ test('assignment: load per agent, a balanced plan by balance, then applied', asy
   await page.keyboard.press('Alt+3');
   const summary = page.getByTestId('assignment-summary');
   await expect(summary.locator('tbody tr').first()).toBeVisible();
-  const agents = await summary.locator('tbody tr td:first-child').allTextContents();
+  // People by name (the id beside it), each row keyed by the agent's id.
+  const agents = await summary.locator('tbody tr').evaluateAll((rows) => rows.map((r) => ({
+    id: r.getAttribute('data-agent')!, name: r.querySelector('.agent-name')!.textContent!,
+  })));
   expect(agents.length).toBeGreaterThan(1);
+  expect(agents.every((a) => a.name !== a.id && a.name.length > 0)).toBe(true);
 
-  for (const a of agents.slice(0, 3)) await page.getByRole('group', { name: 'Agentes', exact: true }).getByLabel(a).check();
+  for (const a of agents.slice(0, 3)) await page.getByRole('group', { name: 'Agentes', exact: true }).getByLabel(a.name).check();
   await page.getByLabel('saldo', { exact: true }).check();
   await page.getByRole('button', { name: 'Simular' }).click();
   await expect(page.getByTestId('assignment-result')).toContainText(/Simulación: [\d.]+ cuentas se moverían/);
@@ -53,12 +57,12 @@ test('assignment: load per agent, a balanced plan by balance, then applied', asy
 
   // Reassignment: the first agent's accounts to the other two.
   await page.getByLabel('Las de estos agentes (reasignación)').check();
-  await page.getByRole('group', { name: /reasignación/ }).getByLabel(agents[0]!).check();
-  await page.getByRole('group', { name: 'Agentes', exact: true }).getByLabel(agents[0]!).uncheck();
+  await page.getByRole('group', { name: /reasignación/ }).getByLabel(agents[0]!.name).check();
+  await page.getByRole('group', { name: 'Agentes', exact: true }).getByLabel(agents[0]!.name).uncheck();
   await page.getByRole('button', { name: 'Aplicar' }).click();
   await expect(page.getByTestId('assignment-result')).toContainText(/Aplicado: [\d.]+ cuentas movidas/);
   const [left] = await stack.server.db.query<{ n: number }>(
-    `select count(*)::int as n from accounts where creditor_id = $1 and status = 'active' and assigned_agent_id = $2`, [CREDITOR, agents[0]],
+    `select count(*)::int as n from accounts where creditor_id = $1 and status = 'active' and assigned_agent_id = $2`, [CREDITOR, agents[0]!.id],
   );
   expect(left!.n).toBe(0);
 });

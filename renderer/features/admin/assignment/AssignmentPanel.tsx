@@ -24,6 +24,7 @@ export function AssignmentPanel() {
   const currency = creditor ? currencyOfCountry(creditor.country) : null;
   const money = (minor: number) => (currency ? formatMoney({ amountMinor: minor, currency }, locale) : nf.format(minor));
   const agents = s.summary?.agents ?? [];
+  const nameOf = (id: string) => agents.find((a) => a.agentId === id)?.displayName || id;
   const totalAccounts = agents.reduce((n, a) => n + a.accounts, 0);
   const f = s.form;
   const issue = (field: string) => (s.formIssue?.field === field ? t(s.formIssue.key) : undefined);
@@ -53,8 +54,12 @@ export function AssignmentPanel() {
               {agents.map((a) => {
                 const pct = totalAccounts ? Math.round((a.accounts / totalAccounts) * 100) : 0;
                 return (
-                  <tr key={a.agentId}>
-                    <td className="mono">{a.agentId}</td>
+                  <tr key={a.agentId} data-agent={a.agentId}>
+                    <td>
+                      <span className="agent-name">{a.displayName || a.agentId}</span>{' '}
+                      <span className="mono small">{a.agentId}</span>
+                      {!a.active && <span className="small"> · {t('admin.assignment.inactive')}</span>}
+                    </td>
                     <td className="num">{nf.format(a.accounts)}</td>
                     <td className="num">{money(a.balanceMinor)}</td>
                     <td><span className="bar" aria-hidden="true"><span style={{ width: `${pct}%` }} /></span> <span className="small">{pct} %</span></td>
@@ -89,7 +94,7 @@ export function AssignmentPanel() {
                 {agents.map((a) => (
                   <label key={a.agentId} className="check">
                     <input type="checkbox" checked={f.fromAgents.includes(a.agentId)} onChange={() => s.edit({ fromAgents: toggle(f.fromAgents, a.agentId) })} />
-                    <span className="mono">{a.agentId}</span>
+                    <span title={a.agentId}>{a.displayName || a.agentId}</span>
                   </label>
                 ))}
                 {issue('fromAgents') && <span className="field-error">{issue('fromAgents')}</span>}
@@ -110,15 +115,18 @@ export function AssignmentPanel() {
             {f.target === 'team' ? (
               <label className="field">
                 <span className="field-label">{t('admin.assignment.teamField')}</span>
-                <input value={f.teamId} placeholder="team-1" onChange={(e) => s.edit({ teamId: e.target.value })} aria-invalid={teamError ? true : undefined} />
+                <input value={f.teamId} list="as-teams" placeholder="team-1" onChange={(e) => s.edit({ teamId: e.target.value })} aria-invalid={teamError ? true : undefined} />
+                <datalist id="as-teams">
+                  {[...new Set(agents.flatMap((a) => (a.teamId ? [a.teamId] : [])))].sort().map((id) => <option key={id} value={id} />)}
+                </datalist>
                 {teamError && <span className="field-error">{teamError}</span>}
               </label>
             ) : (
               <div className="agent-picks" role="group" aria-label={t('admin.assignment.agentsField')}>
-                {agents.map((a) => (
+                {agents.filter((a) => a.active).map((a) => (
                   <label key={a.agentId} className="check">
                     <input type="checkbox" checked={f.agents.includes(a.agentId)} onChange={() => s.edit({ agents: toggle(f.agents, a.agentId) })} />
-                    <span className="mono">{a.agentId}</span>
+                    <span title={a.agentId}>{a.displayName || a.agentId}</span>
                   </label>
                 ))}
                 <label className="field">
@@ -173,7 +181,7 @@ export function AssignmentPanel() {
               <tbody>
                 {Object.entries(s.result.byAgent).map(([id, load]) => (
                   <tr key={id}>
-                    <td className="mono">{id}</td>
+                    <td title={id}>{nameOf(id)}</td>
                     <td className="num">{nf.format(load.count)}</td>
                     <td className="num">{money(load.balanceMinor)}</td>
                   </tr>
