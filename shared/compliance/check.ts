@@ -147,7 +147,7 @@ interface Prepared {
   channel: Channel;
   evs: Ev[];
   zones: ZoneCtx[];
-  inconvenient: Array<{ wd: number; from: number; to: number; label: string }>;
+  inconvenient: ReadonlyArray<{ wd: number; from: number; to: number; label: string }>;
 }
 
 function digits(s: string, from: number, n: number): number {
@@ -247,7 +247,7 @@ function prepare(input: CheckInput, zones: readonly ZoneCandidate[]): Prepared |
     for (let i = 0; i < n; i++) days[i] = Math.floor(localMs(cand.zone, evs[i]!.ms) / DAY_MS);
     zctx.push({ cand, rules: compiled, days });
   }
-  const inconvenient = (debtor.inconvenientTimes ?? []).map((w) => ({
+  const inconvenient = !debtor.inconvenientTimes || debtor.inconvenientTimes.length === 0 ? NO_WINDOWS : debtor.inconvenientTimes.map((w) => ({
     wd: w.weekday ?? 0,
     from: hhmmToMinutes(w.from),
     to: hhmmToMinutes(w.to),
@@ -451,9 +451,16 @@ function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null):
   return ok;
 }
 
+const NO_WINDOWS: Prepared['inconvenient'] = Object.freeze([]);
+/** What permanentReasons finds for a debtor with no flag, refusal, authorization list or do-not-call number. */
+const NO_PERMANENT: { reasons: readonly Reason[]; overridable: boolean } = Object.freeze({ reasons: Object.freeze([]), overridable: true });
+
 /** Blocks that no waiting lifts: flags, the debtor's refusals, authorization, do-not-call numbers. */
-function permanentReasons(input: CheckInput, p: Prepared, nowMs: number): { reasons: Reason[]; overridable: boolean } {
+function permanentReasons(input: CheckInput, p: Prepared, nowMs: number): { reasons: readonly Reason[]; overridable: boolean } {
   const { debtor, attempt } = input;
+  if (debtor.flags.length === 0 && !debtor.refusedChannels?.length && !debtor.authorizedChannels && !debtor.doNotCallNumbers?.length) {
+    return NO_PERMANENT;
+  }
   const reasons: Reason[] = [];
   let overridable = true;
   const seen = new Set<string>();

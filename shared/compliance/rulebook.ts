@@ -177,6 +177,20 @@ export interface Rulebook {
   compiled(creditorId: string | undefined, country: string, region: string | undefined): CompiledRuleSet | undefined;
   /** The effective rule sets (data) for a place, for display and docs. */
   ruleSets(creditorId: string | undefined, country: string, region: string | undefined): RuleSet[];
+  /**
+   * The longest look-back of any rule of any place or creditor, in days (cap and channel windows, the wait after
+   * a conversation, gaps): contacts older than this (plus a day either side for zones) never change a decision.
+   */
+  readonly longestWindowDays: number;
+}
+
+function windowDaysOf(set: RuleSet): number {
+  let days = 0;
+  for (const c of set.caps) days = Math.max(days, c.windowDays);
+  for (const c of set.distinctChannels) days = Math.max(days, c.windowDays);
+  for (const c of set.afterConversation) days = Math.max(days, c.days);
+  for (const c of set.minGap) days = Math.max(days, c.minDays);
+  return days;
 }
 
 export function createRulebook(options: RulebookOptions = {}): Rulebook {
@@ -208,9 +222,15 @@ export function createRulebook(options: RulebookOptions = {}): Rulebook {
     return sets;
   }
 
+  let longestWindowDays = 0;
+  for (const set of Object.values(base.countries)) longestWindowDays = Math.max(longestWindowDays, windowDaysOf(set));
+  for (const set of Object.values(base.regions)) longestWindowDays = Math.max(longestWindowDays, windowDaysOf(set));
+  for (const m of creditorSets.values()) for (const set of m.values()) longestWindowDays = Math.max(longestWindowDays, windowDaysOf(set));
+
   return {
     base,
     ruleSets,
+    longestWindowDays,
     compiled(creditorId, country, region) {
       const key = `${creditorId ?? ''}|${country}|${region ?? ''}`;
       let c = cache.get(key);

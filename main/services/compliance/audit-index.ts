@@ -32,6 +32,8 @@ export function createAuditIndex(db: Db, now: () => Date) {
   const byDebtor = new Map<string, AttemptRecord[]>();
   const flags = new Map<string, Map<ComplianceFlag, FlagKnowledge>>();
   let loaded = false;
+  /** Bumped whenever an attempt is added, so a cache of a debtor's events knows to look again. */
+  let attemptsAdded = 0;
   const newestFirst = db.prepare(
     "SELECT seq, at, actor, action, subject, detail FROM audit_log WHERE action IN ('contact_attempt', 'contact_override') ORDER BY seq DESC",
   );
@@ -46,6 +48,7 @@ export function createAuditIndex(db: Db, now: () => Date) {
     let list = byDebtor.get(rec.debtorId);
     if (!list) byDebtor.set(rec.debtorId, (list = []));
     list.push(rec);
+    attemptsAdded++;
   }
 
   function load(): void {
@@ -85,6 +88,11 @@ export function createAuditIndex(db: Db, now: () => Date) {
       while (i < list.length && list[i]!.atMs < since) i++;
       if (i > 0) list.splice(0, i);
       return list;
+    },
+    /** Changes whenever an attempt is added (loaded or recorded). */
+    attemptsVersion(): number {
+      load();
+      return attemptsAdded;
     },
     /** Every debtor with attempts in the window (the queue merges only those). */
     hasAttempts(debtorId: string): boolean {

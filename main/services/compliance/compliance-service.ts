@@ -171,12 +171,33 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
   }
 
   // ---- the queue's hook ----------------------------------------------------------------------------------------
-  // 5,000 accounts per queue build: zones are computed once per place, a debtor's check input and events once
-  // per debtor, and debtors with nothing in their history share one result per place, flags and minute (windows
-  // and holidays change on minute boundaries, so within one minute the answer cannot differ).
+  // 5,000 accounts per queue build. Kept between builds, each checked against what it was derived from so a
+  // change is seen at the next build: a debtor's check input and zones (by debtor id, against its place and
+  // flags), each place's lookback (by rulebook), a debtor's events (against the very contacts array handed in and
+  // the audit index's attempt count). Debtors with nothing in their window share one result per creditor, place,
+  // flags and minute (windows and holidays change on minute boundaries, so within one minute the answer cannot
+  // differ); that memo is dropped when the minute or the rulebook changes.
   const zonesByPlace = new Map<string, readonly ZoneCandidate[]>();
-  const perDebtor = new WeakMap<QueueDebtor, { input: CheckDebtor; placeKey: string }>();
-  const perHistory = new WeakMap<readonly QueueContact[], { since: number; events: ContactEvent[] }>();
+  interface DebtorPrep {
+    country: string;
+    region: string | null;
+    timeZone: string;
+    flags: readonly ComplianceFlag[];
+    input: CheckDebtor;
+    placeKey: string;
+    /** The last contacts array seen for this debtor and the events made of it. */
+    contacts: readonly QueueContact[] | null;
+    since: number;
+    attemptsVersion: number;
+    events: readonly ContactEvent[];
+    /** The lookback of the last creditor and rulebook asked for, and the memo key for that creditor. */
+    creditorId: string | null;
+    rules: Rulebook | null;
+    lookback: number;
+    memoKey: string;
+  }
+  const debtorPreps = new Map<string, DebtorPrep>();
+  const MAX_DEBTOR_PREPS = 250_000;
   let lastNowMs = -1;
   let lastNowIso = '';
   let memoMinute = -1;
@@ -207,6 +228,63 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
     return ms;
   }
 
+  function sameFlags(a: readonly ComplianceFlag[], b: readonly ComplianceFlag[]): boolean {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  /** The debtor's check input, rebuilt only when its place or flags differ from what it was built from. */
+  function debtorPrep(debtor: QueueDebtor): DebtorPrep {
+    const prev = debtorPreps.get(debtor.id);
+    if (prev && prev.country === debtor.country && prev.region === debtor.region && prev.timeZone === debtor.timeZone && sameFlags(prev.flags, debtor.flags)) {
+      return prev;
+    }
+    const placeKey = `${debtor.country}|${debtor.region ?? ''}|${debtor.timeZone}`;
+    let zones = zonesByPlace.get(placeKey);
+    if (!zones) zonesByPlace.set(placeKey, (zones = debtorZoneCandidates({ country: debtor.country, region: debtor.region, timeZone: debtor.timeZone })));
+    const flags = debtor.flags.slice() as ComplianceFlag[];
+    const d: DebtorPrep = {
+      country: debtor.country, region: debtor.region, timeZone: debtor.timeZone, flags,
+      input: { id: debtor.id, country: debtor.country, region: debtor.region, timeZone: debtor.timeZone, flags, zones },
+      placeKey: `${placeKey}|${flags.join(',')}`,
+      contacts: null, since: 0, attemptsVersion: -1, events: NO_EVENTS, creditorId: null, rules: null, lookback: 0, memoKey: '',
+    };
+    if (debtorPreps.size >= MAX_DEBTOR_PREPS) debtorPreps.clear();
+    debtorPreps.set(debtor.id, d);
+    return d;
+  }
+
+  /** The debtor's contacts (and this desk's attempts) at or after `since`, as check events. */
+  function eventsOf(d: DebtorPrep, debtorId: string, contacts: readonly QueueContact[], since: number): readonly ContactEvent[] {
+    const version = index.attemptsVersion();
+    if (contacts.length > 0 && d.contacts === contacts && d.attemptsVersion === version && d.since <= since) {
+      return d.since === since ? d.events : d.events.filter((e) => e.atMs! >= since);
+    }
+    let facts: ContactFact[] | null = null;
+    for (let i = 0; i < contacts.length; i++) {
+      const c = contacts[i]!;
+      const atMs = parseIsoMs(c.startedAt);
+      if (atMs >= since) {
+        (facts ??= []).push({ atMs, channel: c.channel, accountId: c.accountId, direction: c.direction, conversation: c.conversation, phoneE164: c.phoneE164 });
+      }
+    }
+    let events: readonly ContactEvent[] = facts ?? NO_EVENTS;
+    if (index.hasAttempts(debtorId)) {
+      const attempts = index.attempts(debtorId).filter((a) => a.atMs >= since);
+      if (attempts.length > 0) events = mergeAttempts(facts ?? [], attempts);
+    }
+    // The queue hands every contact-less debtor one shared empty array: only real histories are remembered.
+    if (contacts.length > 0) {
+      d.contacts = contacts;
+      d.since = since;
+      d.attemptsVersion = version;
+      d.events = events;
+    }
+    return events;
+  }
+
   function toDecision(d: ReturnType<typeof deferralFor>): DeferralDecision | null {
     if (!d.deferred) return null;
     const r = d.reasons[0] ?? { code: 'no_rules_for_country', params: {} };
@@ -215,9 +293,10 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
 
   /**
    * The queue's hook (queue-service `Deferral`). It reads only these fields, so the queue may hand it light rows
-   * instead of whole domain objects.
+   * instead of whole domain objects. Same decision as `deferralFor` over the debtor's contacts and attempts since
+   * the lookback (main/services/compliance/deferral-cache.test.ts holds it to that).
    */
-  const deferral = (account: QueueAccount, debtor: QueueDebtor, history: { contacts: readonly QueueContact[] }): DeferralDecision | null => {
+  const decide = (account: QueueAccount, debtor: QueueDebtor, history: { contacts: readonly QueueContact[] }): DeferralDecision | null => {
     // To the second: the rules work in minutes, and 5,000 calls need not format 5,000 instants.
     const nowMs = Math.floor(now().getTime() / 1000) * 1000;
     if (nowMs !== lastNowMs) {
@@ -225,38 +304,18 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
       lastNowIso = new Date(nowMs).toISOString();
     }
     const nowIso = lastNowIso;
-    let d = perDebtor.get(debtor);
-    if (!d) {
-      const placeKey = `${debtor.country}|${debtor.region ?? ''}|${debtor.timeZone}`;
-      let zones = zonesByPlace.get(placeKey);
-      if (!zones) zonesByPlace.set(placeKey, (zones = debtorZoneCandidates({ country: debtor.country, region: debtor.region, timeZone: debtor.timeZone })));
-      d = {
-        input: { id: debtor.id, country: debtor.country, region: debtor.region, timeZone: debtor.timeZone, flags: debtor.flags, zones },
-        placeKey: `${placeKey}|${debtor.flags.join(',')}`,
-      };
-      perDebtor.set(debtor, d);
-    }
+    const d = debtorPrep(debtor);
     const rules = rulebook.rules();
+    if (d.rules !== rules || d.creditorId !== account.creditorId) {
+      d.rules = rules;
+      d.creditorId = account.creditorId;
+      d.lookback = lookbackMs(rules, account.creditorId, debtor);
+      d.memoKey = `${account.creditorId}|${d.placeKey}`;
+    }
     // Only events inside the longest window of this place's rules can count (older ones never enter a window that
     // ends now or later); dropping them lets most debtors share the memoized answer below.
-    const lookback = lookbackMs(rules, account.creditorId, debtor);
-    const since = nowMs - lookback;
-    let cached = history.contacts.length === 0 ? undefined : perHistory.get(history.contacts);
-    if (!cached || cached.since > since) {
-      const facts: ContactFact[] = [];
-      for (const c of history.contacts) {
-        const atMs = parseIsoMs(c.startedAt);
-        if (atMs >= since) {
-          facts.push({ atMs, channel: c.channel, accountId: c.accountId, direction: c.direction, conversation: c.conversation, phoneE164: c.phoneE164 });
-        }
-      }
-      const merged = index.hasAttempts(debtor.id) ? mergeAttempts(facts, index.attempts(debtor.id).filter((a) => a.atMs >= since)) : facts;
-      cached = { since, events: merged };
-      // The queue hands every contact-less debtor the same empty array: only real histories are cached.
-      if (history.contacts.length > 0) perHistory.set(history.contacts, cached);
-    }
-    let events = cached.events;
-    if (cached.since < since) events = events.filter((e) => e.atMs! >= since);
+    const since = nowMs - d.lookback;
+    const events = eventsOf(d, debtor.id, history.contacts, since);
     if (events.length === 0) {
       const minute = Math.floor(nowMs / 60_000);
       if (minute !== memoMinute || rules !== memoRules) {
@@ -264,15 +323,20 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
         memoRules = rules;
         memo = new Map();
       }
-      const key = `${account.creditorId}|${d.placeKey}`;
-      const hit = memo.get(key);
+      const hit = memo.get(d.memoKey);
       if (hit !== undefined) return hit;
-      const r = toDecision(deferralFor({ rules, debtor: d.input, account: { id: account.id, creditorId: account.creditorId }, history: events, now: nowIso }));
-      memo.set(key, r);
+      const r = toDecision(deferralFor({ rules, debtor: d.input, account, history: events, now: nowIso }));
+      memo.set(d.memoKey, r);
       return r;
     }
-    return toDecision(deferralFor({ rules, debtor: d.input, account: { id: account.id, creditorId: account.creditorId }, history: events, now: nowIso }));
+    return toDecision(deferralFor({ rules, debtor: d.input, account, history: events, now: nowIso }));
   };
+
+  /**
+   * The queue reads only this many days of contacts: the rules' longest window + the 2 days of `lookbackMs`, + 1
+   * for a queue clock that runs ahead of the service's. Every event the hook would keep is in what it reads.
+   */
+  const deferral = Object.assign(decide, { historyDays: (): number => rulebook.rules().longestWindowDays + 3 });
 
   function requireRole(user: User, roles: Set<string>, what: string, key: string): void {
     if (!roles.has(user.role)) {
@@ -320,3 +384,5 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
   };
 }
 export type ComplianceService = ReturnType<typeof createComplianceService>;
+
+const NO_EVENTS: readonly ContactEvent[] = Object.freeze([]);

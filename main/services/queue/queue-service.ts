@@ -16,11 +16,21 @@ export interface DeferralDecision {
  * The compliance hook the integrator wires to shared/compliance: null = may contact now; otherwise the row sinks
  * to the bottom with `deferredUntil` and the reason.
  */
-export type Deferral = (
-  account: Pick<Account, 'id' | 'creditorId'>,
-  debtor: Pick<Debtor, 'id' | 'country' | 'region' | 'timeZone' | 'flags'>,
-  history: DeferralHistory,
-) => DeferralDecision | null;
+export interface Deferral {
+  (
+    account: Pick<Account, 'id' | 'creditorId'>,
+    debtor: Pick<Debtor, 'id' | 'country' | 'region' | 'timeZone' | 'flags'>,
+    history: DeferralHistory,
+  ): DeferralDecision | null;
+  /**
+   * How many days of contacts the hook can use at most (its rules' longest window); the queue then reads only
+   * those instead of 30 days. Omitted = 30.
+   */
+  historyDays?: () => number;
+}
+
+/** The most days of contacts the queue hands the hook. */
+const HISTORY_DAYS = 30;
 
 export interface QueueServiceOptions {
   deferral?: Deferral;
@@ -69,15 +79,19 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
       }
       const c: Cand = {
         accountId: r[0], debtorId: r[1], debtorName: r[2], accountNumber: r[3], product: r[4], currency: r[5],
-        balanceMinor: r[6], daysPastDue: r[7], segment: r[8], timeZone: r[9], pendingPromises: [],
-        brokenPromises: 0, callbacksDueAt: [], contactHours: EMPTY_HOURS, creditorId: withPlaces ? r[10] : '', place,
+        balanceMinor: r[6], daysPastDue: r[7], segment: r[8], timeZone: r[9], pendingPromises: NO_PROMISES,
+        brokenPromises: 0, callbacksDueAt: NO_CALLBACKS, contactHours: EMPTY_HOURS, creditorId: withPlaces ? r[10] : '', place,
       };
       byAccount.set(c.accountId, c);
       if (!list) byDebtor.set(c.debtorId, (list = []));
       list.push(c);
     }
     for (const [accountId, dueDate, amountMinor] of q.pending.all() as Array<[string, string, number]>) {
-      byAccount.get(accountId)?.pendingPromises.push({ dueDate, amountMinor });
+      const c = byAccount.get(accountId);
+      if (!c) continue;
+      // Most accounts have none: they share one empty array, a list is made for those that do.
+      if (c.pendingPromises === NO_PROMISES) c.pendingPromises = [];
+      c.pendingPromises.push({ dueDate, amountMinor });
     }
     for (const [accountId, n] of q.broken.all() as Array<[string, number]>) {
       const c = byAccount.get(accountId);
@@ -85,7 +99,10 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     }
     for (const [debtorId, accountId, dueAt] of q.callbacks.all() as Array<[string, string | null, string]>) {
       const target = accountId !== null && byAccount.has(accountId) ? [byAccount.get(accountId)!] : byDebtor.get(debtorId) ?? [];
-      for (const c of target) c.callbacksDueAt.push(dueAt);
+      for (const c of target) {
+        if (c.callbacksDueAt === NO_CALLBACKS) c.callbacksDueAt = [];
+        c.callbacksDueAt.push(dueAt);
+      }
     }
     const hours = new Map<string, number[]>();
     for (const [debtorId, hour, n] of q.hours.all() as Array<[string, number, number]>) {
@@ -103,7 +120,8 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
       const cands = candidates(deferral !== undefined);
       let defer: ((c: QueueCandidate) => DeferralDecision | null) | undefined;
       if (deferral) {
-        const since = new Date(now.getTime() - 30 * 86_400_000).toISOString();
+        const days = Math.min(HISTORY_DAYS, Math.max(0, Math.ceil(deferral.historyDays?.() ?? HISTORY_DAYS)));
+        const since = new Date(now.getTime() - days * 86_400_000).toISOString();
         type C = DeferralHistory['contacts'][number];
         const history = new Map<string, { contacts: C[] }>();
         for (const [debtorId, startedAt, channel, accountId, direction, conversation, phoneE164] of
@@ -132,5 +150,9 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
 }
 
 const EMPTY_HOURS: readonly number[] = Object.freeze(new Array<number>(24).fill(0));
+// Shared by every candidate without promises / callbacks; candidates() swaps in a list of its own before a push.
+// Not frozen: V8 iterates frozen arrays in for-of through a slower path that allocates an iterator per loop.
+const NO_PROMISES: Array<{ dueDate: string; amountMinor: number }> = [];
+const NO_CALLBACKS: string[] = [];
 const NO_HISTORY: DeferralHistory = Object.freeze({ contacts: Object.freeze([]) });
 const NO_FLAGS: Debtor['flags'] = Object.freeze([]) as unknown as Debtor['flags'];
