@@ -16,6 +16,7 @@ import { promisesPlugin, trackAfterPaymentImport } from './promises/plugin';
 import type { PromiseJob } from './promises/job';
 import { segmentRoutes } from './segments/routes';
 import { syncRoutes } from './sync';
+import { recordingReadRoutes } from './recordings/routes';
 
 export interface BuildServerOptions {
   db: Database;
@@ -79,6 +80,7 @@ export async function buildServer(opts: BuildServerOptions): Promise<FastifyInst
   await app.register(segmentRoutes, { ctx, auth });
   await app.register(assignmentRoutes, { ctx, auth });
   await app.register(syncRoutes, { db: opts.db, keys: ctx.keys, databaseUrl: opts.databaseUrl });
+  await app.register(recordingReadRoutes, { ctx, auth });
   await app.register(promisesPlugin, {
     ctx,
     auth,

@@ -177,6 +177,7 @@ async function validate(tx: Queryable, user: UserRecord, candidates: Candidate[]
       ? (await tx.query<{ id: string; debtor_id: string }>('select id, debtor_id from phones where id = any($1::text[])', [[...phoneIds]])).map((p) => [p.id, p.debtor_id])
       : [],
   );
+  const recordingChecks = await recordingFacts(tx, user, candidates);
   const policyKeys = new Set<string>();
   for (const a of owned) policyKeys.add(`${a.creditor_id}\u0000${a.segment}`);
   const pairs = [...policyKeys].map((k) => k.split('\u0000'));
@@ -240,6 +241,12 @@ async function validate(tx: Queryable, user: UserRecord, candidates: Candidate[]
         if (v.debtorId && !ownsDebtor(v.debtorId)) c.refused = refusal('sync.refused.notAssigned', { entity: v.debtorId });
         break;
       }
+      case 'recording.add': {
+        const v = value as MutationPayload<'recording.add'>;
+        const why = recordingChecks.check(v, ownsDebtor);
+        if (why) c.refused = why;
+        break;
+      }
       case 'audit.append':
         break;
       default: {
@@ -279,6 +286,11 @@ async function write(tx: Queryable, clientId: string, applied: Candidate[]): Pro
     id: e.id, agent_id: e.agentId, call_id: e.callId, debtor_id: e.debtorId, phone_e164: e.phoneE164, event: e.event,
     at: e.at, detail: e.detail,
   })), nothing);
+  // A recording seen again (same call, same bytes: a desk restored from a backup) links nothing new.
+  await insertMany(tx, 'recordings', of('recording.add').map((r) => ({
+    id: r.id, call_id: r.callId, sha256: r.sha256, agent_id: r.agentId, debtor_id: r.debtorId, mime_type: r.mimeType,
+    bytes: r.bytes, started_at: r.startedAt, ended_at: r.endedAt,
+  })), { onConflict: 'on conflict do nothing', chunk: 1000 });
   // Phone marks: last writer wins by the time of the mark (per-client order breaks ties); a desk never lifts
   // do_not_call (that takes the compliance workflow on the server).
   const latest = new Map<string, MutationPayload<'phone.mark'>>();
@@ -294,4 +306,45 @@ async function write(tx: Queryable, clientId: string, applied: Candidate[]): Pro
       [JSON.stringify([...latest.values()].map((m) => ({ id: m.phoneId, status: m.status, at: m.at })))],
     );
   }
+}
+
+/**
+ * What `recording.add` needs to know, read once per batch: calls with another agent's events or recording, the
+ * recordings already linked, and which blobs the server holds. `check` refuses: another agent's call, a debtor not
+ * the agent's, a call that already has a different recording (also earlier in this batch), bytes never uploaded.
+ */
+async function recordingFacts(tx: Queryable, user: UserRecord, candidates: Candidate[]) {
+  const recs = candidates.filter((c) => !c.refused && c.parsed?.kind === 'recording.add').map((c) => c.parsed!.value as MutationPayload<'recording.add'>);
+  const foreignCalls = new Set<string>();
+  const linked = new Map<string, { agent_id: string; sha256: string }>();
+  const blobs = new Map<string, number>();
+  if (recs.length) {
+    const calls = [...new Set(recs.map((r) => r.callId))];
+    for (const r of await tx.query<{ call_id: string }>(
+      'select distinct call_id from call_events where call_id = any($1::text[]) and agent_id <> $2', [calls, user.id],
+    )) foreignCalls.add(r.call_id);
+    for (const r of await tx.query<{ call_id: string; agent_id: string; sha256: string }>(
+      'select call_id, agent_id, sha256 from recordings where call_id = any($1::text[])', [calls],
+    )) linked.set(r.call_id, r);
+    for (const r of await tx.query<{ sha256: string; bytes: number }>(
+      'select sha256, bytes from recording_blobs where sha256 = any($1::text[])', [[...new Set(recs.map((r) => r.sha256))]],
+    )) blobs.set(r.sha256, Number(r.bytes));
+  }
+  const inBatch = new Map<string, string>();
+  return {
+    check(v: MutationPayload<'recording.add'>, ownsDebtor: (id: string) => boolean): Refusal | null {
+      const link = linked.get(v.callId);
+      if (foreignCalls.has(v.callId) || (link && link.agent_id !== user.id)) return refusal('sync.refused.callNotYours', { callId: v.callId });
+      if (v.debtorId && !ownsDebtor(v.debtorId)) return refusal('sync.refused.notAssigned', { entity: v.debtorId });
+      const other = link?.sha256 ?? inBatch.get(v.callId);
+      if (other !== undefined && other !== v.sha256) return refusal('sync.refused.recordingConflict', { callId: v.callId });
+      const size = blobs.get(v.sha256);
+      if (size === undefined) return refusal('sync.refused.recordingNotUploaded', { callId: v.callId });
+      if (size !== v.bytes) {
+        return refusal('sync.refused.invalidPayload', { kind: 'recording.add', field: 'bytes', reason: `the uploaded recording has ${size} bytes` });
+      }
+      inBatch.set(v.callId, v.sha256);
+      return null;
+    },
+  };
 }

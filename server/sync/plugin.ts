@@ -1,5 +1,6 @@
 /**
- * The sync routes: POST /api/v1/sync/push, GET /api/v1/sync/pull, GET /api/v1/sync/live (WebSocket).
+ * The sync routes: POST /api/v1/sync/push, GET /api/v1/sync/pull, GET /api/v1/sync/live (WebSocket), and
+ * PUT/GET /api/v1/sync/recordings/<sha256> (recording blobs, recording-blobs.ts).
  * Stateless: everything lives in the database, so any instance serves any desk; instances wake each other
  * through the change hub (LISTEN/NOTIFY on PostgreSQL).
  */
@@ -12,6 +13,7 @@ import { validate } from '../http/validate';
 import { applyBatch, type ApplyHooks } from './apply';
 import { createChangeHub, type ChangeHub } from './hub';
 import { highWater, pullPageJson } from './pull';
+import { recordingBlobRoutes } from './recording-blobs';
 
 export interface SyncRoutesOptions {
   db: Database;
@@ -25,6 +27,8 @@ export interface SyncRoutesOptions {
   hooks?: ApplyHooks;
   /** Keep-alive ping on live sockets, ms. */
   pingMs?: number;
+  /** Largest recording blob accepted (MAX_RECORDING_BYTES by default). */
+  maxRecordingBytes?: number;
 }
 
 export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (app: FastifyInstance, opts) => {
@@ -32,6 +36,8 @@ export const syncRoutes: FastifyPluginAsync<SyncRoutesOptions> = async (app: Fas
   const hub = opts.hub ?? createChangeHub({ db, databaseUrl: opts.databaseUrl, log: (msg, err) => app.log.warn({ err }, msg) });
   if (!opts.hub) app.addHook('onClose', async () => hub.close());
   if (!app.hasDecorator('websocketServer')) await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // Recording bytes, uploaded before the `recording.add` that names them (their own body parsing, encapsulated).
+  await app.register(recordingBlobRoutes, { db, keys, ...(opts.maxRecordingBytes ? { maxBytes: opts.maxRecordingBytes } : {}) });
 
   app.post(paths.push.path, async (request) => {
     const user = await authenticate(request, db, keys);

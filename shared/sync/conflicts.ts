@@ -20,6 +20,7 @@ export const conflictRules = {
   callEvent: { rule: 'append-only', why: 'facts in time order' },
   audit: { rule: 'append-only', why: 'the audit trail is never rewritten' },
   promise: { rule: 'server-validates', why: 'the server checks assignment, currency and policy version; it then owns the status (kept, broken)' },
+  recording: { rule: 'server-validates', why: 'one recording per call: the server checks its bytes arrived (by hash), the call and debtor are the agent\'s, and the call has no other recording' },
   callback: { rule: 'server-validates', why: 'only on an account still assigned to the agent' },
   phone: { rule: 'last-writer-wins', why: 'a wrong-number mark applies if newer than the phone\'s last change; do_not_call is never downgraded by a desk' },
 } as const satisfies Record<string, { rule: ConflictRule; why: string }>;

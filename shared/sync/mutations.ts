@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { E164, Id, IsoDate, IsoDateTime, AmountMinor, CurrencyCode, TimeZone } from '../domain/codes';
 import { Callback, Contact, Note, PhoneStatus, PromiseToPay } from '../domain/portfolio';
+import { RecordingBytes, RecordingMime, Sha256Hex } from './recordings';
 
 export const MUTATION_KINDS = [
   'note.add',
@@ -15,6 +16,7 @@ export const MUTATION_KINDS = [
   'phone.mark',
   'audit.append',
   'call.event',
+  'recording.add',
 ] as const;
 export const MutationKind = z.enum(MUTATION_KINDS);
 export type MutationKind = z.infer<typeof MutationKind>;
@@ -62,6 +64,24 @@ export const CallEvent = z.object({
   detail: z.record(z.string(), z.unknown()).default({}),
 }).strict();
 
+/**
+ * A call recording the desk saved (shared/sync/recordings): which call, whose, and the SHA-256 + size of the bytes
+ * uploaded before this mutation is pushed. No audio here; the server links the blob when it applies it.
+ */
+export const RecordingAdd = z.object({
+  /** This recording's id (a UUID). */
+  id: Id,
+  callId: Id,
+  /** The debtor the call was about; null for a call from an unknown number. */
+  debtorId: Id.nullable(),
+  agentId: Id,
+  sha256: Sha256Hex,
+  bytes: RecordingBytes,
+  mimeType: RecordingMime,
+  startedAt: IsoDateTime,
+  endedAt: IsoDateTime,
+}).strict().refine((r) => r.endedAt >= r.startedAt, { path: ['endedAt'], message: 'a recording ends after it starts' });
+
 export const payloadSchemas = {
   'note.add': NoteAdd,
   'contact.add': ContactAdd,
@@ -70,6 +90,7 @@ export const payloadSchemas = {
   'phone.mark': PhoneMark,
   'audit.append': AuditAppend,
   'call.event': CallEvent,
+  'recording.add': RecordingAdd,
 } as const satisfies Record<MutationKind, z.ZodType>;
 
 export type MutationPayload<K extends MutationKind> = z.output<(typeof payloadSchemas)[K]>;

@@ -14,6 +14,11 @@ export const REFUSAL_KEYS = [
   'sync.refused.policyChanged',
   'sync.refused.accountClosed',
   'sync.refused.idReused',
+  'sync.refused.recordingNotUploaded',
+  'sync.refused.recordingConflict',
+  'sync.refused.callNotYours',
+  'sync.refused.recordingFileMissing',
+  'sync.refused.recordingFileCorrupt',
 ] as const;
 export const RefusalKey = z.enum(REFUSAL_KEYS);
 export type RefusalKey = z.infer<typeof RefusalKey>;
@@ -37,6 +42,11 @@ export const refusalMessages: Record<'es' | 'en', Record<RefusalKey, string>> = 
     'sync.refused.policyChanged': 'La política cambió (versión {{version}} → {{current}}); vuelva a calcular la oferta.',
     'sync.refused.accountClosed': 'La cuenta {{entity}} está {{status}}; no admite promesas.',
     'sync.refused.idReused': 'El identificador {{id}} ya se usó para otro registro.',
+    'sync.refused.recordingNotUploaded': 'El audio de la grabación de la llamada {{callId}} no llegó al servidor.',
+    'sync.refused.recordingConflict': 'La llamada {{callId}} ya tiene otra grabación en el servidor.',
+    'sync.refused.callNotYours': 'La llamada {{callId}} pertenece a otro agente.',
+    'sync.refused.recordingFileMissing': 'La grabación de la llamada {{callId}} ya no está en este equipo ({{file}}); no se pudo enviar.',
+    'sync.refused.recordingFileCorrupt': 'La grabación de la llamada {{callId}} cambió o está dañada en este equipo ({{file}}); no se envió.',
   },
   en: {
     'sync.refused.invalidPayload': 'The server refused the record ({{kind}}): invalid “{{field}}” ({{reason}}).',
@@ -48,6 +58,11 @@ export const refusalMessages: Record<'es' | 'en', Record<RefusalKey, string>> = 
     'sync.refused.policyChanged': 'The policy changed (version {{version}} → {{current}}); recompute the offer.',
     'sync.refused.accountClosed': 'Account {{entity}} is {{status}}; it takes no promises.',
     'sync.refused.idReused': 'The id {{id}} was already used for another record.',
+    'sync.refused.recordingNotUploaded': 'The audio of the recording of call {{callId}} never reached the server.',
+    'sync.refused.recordingConflict': 'Call {{callId}} already has another recording on the server.',
+    'sync.refused.callNotYours': 'Call {{callId}} belongs to another agent.',
+    'sync.refused.recordingFileMissing': 'The recording of call {{callId}} is no longer on this computer ({{file}}); it could not be sent.',
+    'sync.refused.recordingFileCorrupt': 'The recording of call {{callId}} changed or is damaged on this computer ({{file}}); it was not sent.',
   },
 };
 

@@ -2,7 +2,7 @@
  * Shared pieces of the sync tests: a seeded organisation, a sync-enabled server on a real port, desk stores
  * with an engine, and mutation makers. Everything real: PGlite/PostgreSQL, Fastify on loopback, SQLCipher.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import type { TestBackend } from '../../server/testing/backends';
 import { tempDir } from '../../main/services/testing/temp';
@@ -20,6 +20,7 @@ import { createDeskEvents, type DeskEvents } from '../../main/services/events';
 import { createOutbox, type MutationKind, type Outbox } from '../../main/services/outbox/outbox';
 import { openStore, type Db } from '../../main/services/store/open';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../main/services/sync/engine';
+import { createRecordings, type SavedRecording } from '../../main/services/calls/recordings';
 
 export const SECRET = 'sync-test-secret-that-is-at-least-32-bytes';
 export const KEY = Buffer.from(SECRET);
@@ -189,9 +190,32 @@ export function makeMutation(kind: MutationKind | 'call.event', i: number, agent
     case 'phone.mark': payload = { id, phoneId: `ph-${i}`, debtorId, e164: `+57300${String(i).padStart(7, '0')}`, agentId, status: 'wrong_number', at }; break;
     case 'audit.append': payload = { id, agentId, at, action: 'card.open', subject: debtorId, detail: { i } }; break;
     case 'call.event': payload = { id, agentId, callId: `call-${i}`, debtorId, phoneE164: null, event: 'dialed', at, detail: {} }; break;
+    case 'recording.add': {
+      // The payload alone (no blob uploaded): tests that need the bytes on the server use saveRecording below.
+      const sha256 = createHash('sha256').update(`recording ${id}`).digest('hex');
+      payload = { id, callId: `call-${id}`, debtorId, agentId, sha256, bytes: 1000, mimeType: 'audio/webm;codecs=opus', startedAt: at, endedAt: at };
+      break;
+    }
   }
   return { kind: kind as MutationKind, payload: { ...payload, ...extra } };
 }
+
+/**
+ * A recording made at the desk the way the product saves one (file renamed into place, `call_recordings` row and
+ * `recording.add` outbox row in one transaction): `bytes` random bytes (so every recording hashes differently).
+ */
+export function saveRecording(desk: { db: Db }, opts: { callId?: string; debtor?: number | null; bytes?: number; agentId?: string; data?: Buffer } = {}): SavedRecording & { callId: string; data: Buffer } {
+  const callId = opts.callId ?? `call-${randomUUID()}`;
+  const data = opts.data ?? randomBytes(opts.bytes ?? 64 * 1024);
+  const t0 = Date.UTC(2026, 10, 25, 15, 0, 0);
+  const saved = createRecordings(desk.db).save({
+    callId, ...(opts.debtor === null ? {} : { contactId: `d-${opts.debtor ?? 0}` }), startedAt: t0, endedAt: t0 + 60_000,
+    mimeType: 'audio/webm;codecs=opus', data,
+  }, opts.agentId ?? AGENT1);
+  return { ...saved, callId, data };
+}
+
+export const sha256Hex = (data: Buffer | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 export function enqueue(desk: { db: Db; outbox: Outbox }, list: Array<{ kind: MutationKind; payload: unknown }>): Array<{ seq: number; uuid: string }> {
   return desk.db.transaction(() => list.map((m) => desk.outbox.enqueue(m.kind, m.payload, new Date().toISOString())))();

@@ -12,6 +12,7 @@ import { ServerUnavailableError, SessionExpiredError } from '../server-client';
 import type { Db } from '../store/open';
 import { createLive, type Live } from './live';
 import { createPullApplier } from './pull-apply';
+import { createRecordingUploader } from './recording-upload';
 import { ensureSyncStore } from './store-schema';
 import { createSyncClient } from './sync-client';
 import { createWireSeq } from './wire-seq';
@@ -71,6 +72,9 @@ export function createSyncEngine(opts: SyncEngineOptions) {
   const pull = createPullApplier(db);
   const batchSize = Math.min(opts.batchSize ?? MAX_BATCH, MAX_BATCH);
   const pullLimit = opts.pullLimit ?? 5000;
+  const recordings = createRecordingUploader({
+    db, baseUrl: opts.baseUrl, timeoutMs: opts.timeoutMs ?? 15_000, ...(opts.fetch ? { fetch: opts.fetch } : {}),
+  });
   const retry = opts.retry ?? { minMs: 1000, maxMs: 60_000 };
 
   const batchStmt = db.prepare(
@@ -127,21 +131,40 @@ export function createSyncEngine(opts: SyncEngineOptions) {
         mutations.push({ seq: r.wire_seq, id: r.uuid, kind: r.kind, payload: JSON.parse(r.payload) as unknown, createdAt: r.created_at });
         outboxSeq.set(r.wire_seq, r.seq);
       }
+      // Blob before mutation: a recording's bytes reach the server before the mutation that links them.
+      const localReasons = new Map<number, Refusal>();
+      const recs = mutations.flatMap((m, index) => (m.kind === 'recording.add' ? [{ index, payload: m.payload }] : []));
+      if (recs.length) {
+        const prepared = await recordings.prepare(token, recs);
+        if (prepared.cutAt !== null) {
+          mutations.length = prepared.cutAt;
+          if (mutations.length === 0) throw new Error('a recording file cannot be read right now; retrying later');
+        }
+        for (const [index, reason] of prepared.localRefusals) localReasons.set(mutations[index]?.seq ?? -1, reason);
+      }
       const res = await client.push(token, { clientId, mutations });
       const acked: number[] = [];
+      const recorded: string[] = [];
+      const kindOf = new Map(mutations.map((m) => [m.seq, m] as const));
       let deferred = 0;
       db.transaction(() => {
         for (const r of res.results) {
           const local = outboxSeq.get(r.seq);
           if (local === undefined) continue;
-          if (r.outcome === 'applied' || (r.outcome === 'duplicate' && r.previous === 'applied')) acked.push(local);
-          else if (r.outcome === 'refused' || (r.outcome === 'duplicate' && r.previous === 'refused')) {
-            const reason = r.outcome === 'refused' ? r.reason : r.reason;
+          if (r.outcome === 'applied' || (r.outcome === 'duplicate' && r.previous === 'applied')) {
+            acked.push(local);
+            const m = kindOf.get(r.seq);
+            if (m?.kind === 'recording.add') recorded.push((m.payload as { callId: string }).callId);
+          } else if (r.outcome === 'refused' || (r.outcome === 'duplicate' && r.previous === 'refused')) {
+            let reason = r.reason;
+            // The server never got the bytes because this desk no longer has them (or they changed): say that.
+            if (reason?.key === 'sync.refused.recordingNotUploaded') reason = localReasons.get(r.seq) ?? reason;
             outbox.refuse(local, JSON.stringify(reason ?? { key: null, params: {}, message: 'refused' }));
             refused++;
           } else deferred++;
         }
         outbox.acknowledge(acked);
+        recordings.acknowledged(recorded, now().toISOString());
       })();
       wire.prune();
       pushed += acked.length;

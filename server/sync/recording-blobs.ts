@@ -1,0 +1,115 @@
+/**
+ * Recording blobs, content-addressed: `PUT /api/v1/sync/recordings/<sha256>?bytes=N` with the audio as the body
+ * (Content-Type its mime) stores it once, whoever sends it and however often; `GET` on the same path says whether
+ * the server holds it (the desk asks before uploading again). The body is streamed: the SHA-256 and the byte count
+ * are checked as it arrives, a body longer than announced is cut off at once, and nothing is written unless the
+ * whole body arrived and matches — a connection cut mid-body, a tampered or truncated body stores nothing.
+ * The `recording.add` mutation (apply.ts) links a stored blob to its call.
+ */
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { ApiError, type ApiErrorData } from '../../shared/api/errors';
+import {
+  MAX_RECORDING_BYTES, RECORDING_BLOB_ERRORS, RECORDING_MIME_RE, RecordingBlobParams, RecordingBlobQuery, recordingRoutes,
+  type RecordingBlobInfo,
+} from '../../shared/sync/recordings';
+import { authenticate } from '../auth/authenticate';
+import type { Database } from '../db/port';
+import { notFound } from '../http/errors';
+import { validate } from '../http/validate';
+
+export interface RecordingBlobRoutesOptions {
+  db: Database;
+  keys: readonly Buffer[];
+  /** Largest blob accepted (MAX_RECORDING_BYTES; tests lower it). */
+  maxBytes?: number;
+}
+
+/** A refusal with its own HTTP status (413, 415, 422) in the API's one error shape. */
+function refuse(reply: FastifyReply, status: number, body: ApiErrorData, close = false): FastifyReply {
+  // The rest of a refused body is not worth reading: the connection closes after the answer.
+  if (close) reply.header('connection', 'close');
+  return reply.status(status).send(body);
+}
+
+export const recordingBlobRoutes: FastifyPluginAsync<RecordingBlobRoutesOptions> = async (app, opts) => {
+  const { db, keys } = opts;
+  const maxBytes = opts.maxBytes ?? MAX_RECORDING_BYTES;
+  // Encapsulated here: the body reaches the handler as the raw stream (never buffered by a parser).
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+
+  const find = async (sha256: string): Promise<RecordingBlobInfo | null> => {
+    const [row] = await db.query<{ sha256: string; bytes: number; mime_type: string }>(
+      'select sha256, bytes, mime_type from recording_blobs where sha256 = $1', [sha256],
+    );
+    return row ? { sha256: row.sha256, bytes: Number(row.bytes), mimeType: row.mime_type, stored: false } : null;
+  };
+
+  app.get(recordingRoutes.blob.path, async (request) => {
+    await authenticate(request, db, keys);
+    const { sha256 } = validate(RecordingBlobParams, request.params, 'recording');
+    const info = await find(sha256);
+    if (!info) throw notFound('recording', { sha256 });
+    return info;
+  });
+
+  app.put(recordingRoutes.blob.path, async (request, reply) => {
+    const user = await authenticate(request, db, keys);
+    const { sha256 } = validate(RecordingBlobParams, request.params, 'recording');
+    const { bytes } = validate(RecordingBlobQuery, request.query, 'recording');
+    if (bytes > maxBytes) {
+      return refuse(reply, 413, {
+        code: 'invalid_input', message: `recording of ${bytes} bytes exceeds the ${maxBytes}-byte limit`,
+        key: RECORDING_BLOB_ERRORS.tooLarge, params: { bytes, maxMb: Math.floor(maxBytes / 1024 / 1024) },
+      }, true);
+    }
+    const mime = String(request.headers['content-type'] ?? '').trim();
+    if (!RECORDING_MIME_RE.test(mime)) {
+      return refuse(reply, 415, {
+        code: 'invalid_input', message: `recording type ${mime || '(none)'} is not accepted: send audio/webm or audio/ogg (Opus)`,
+        key: RECORDING_BLOB_ERRORS.mimeRefused, params: { mimeType: mime.slice(0, 64) },
+      }, true);
+    }
+    const sizeMismatch = (received: number): ApiErrorData => ({
+      code: 'invalid_input', message: `recording body is ${received} bytes, announced ${bytes}`,
+      key: RECORDING_BLOB_ERRORS.sizeMismatch, params: { received, expected: bytes },
+    });
+    const declared = request.headers['content-length'];
+    if (declared !== undefined && Number(declared) !== bytes) return refuse(reply, 400, sizeMismatch(Number(declared)), true);
+    const body = request.body as Readable | undefined;
+    if (!body) return refuse(reply, 400, sizeMismatch(0));
+
+    const hash = createHash('sha256');
+    const chunks: Buffer[] = [];
+    let received = 0;
+    try {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
+        received += chunk.length;
+        if (received > bytes) return refuse(reply, 400, sizeMismatch(received), true);
+        hash.update(chunk);
+        chunks.push(chunk);
+      }
+    } catch {
+      // The connection died mid-body: nothing was stored, and nobody is left to read an answer.
+      throw new ApiError({ code: 'invalid_input', message: 'recording body cut short', key: RECORDING_BLOB_ERRORS.sizeMismatch, params: { received, expected: bytes } });
+    }
+    if (received !== bytes) return refuse(reply, 400, sizeMismatch(received));
+    const actual = hash.digest('hex');
+    if (actual !== sha256) {
+      return refuse(reply, 422, {
+        code: 'blocked', message: `recording bytes hash to ${actual}, not ${sha256}`,
+        key: RECORDING_BLOB_ERRORS.hashMismatch, params: { expected: sha256, actual },
+      });
+    }
+    // Two uploads of one blob at once (a duplicated request, two desks): the primary key keeps one.
+    const inserted = await db.query(
+      `insert into recording_blobs (sha256, bytes, mime_type, data, uploaded_by) values ($1, $2, $3, $4, $5)
+         on conflict (sha256) do nothing returning sha256`,
+      [sha256, bytes, mime, Buffer.concat(chunks, received), user.id],
+    );
+    const info: RecordingBlobInfo = { sha256, bytes, mimeType: mime, stored: inserted.length === 1 };
+    return reply.status(info.stored ? 201 : 200).send(info);
+  });
+};
