@@ -296,6 +296,8 @@ async function write(tx: Queryable, clientId: string, applied: Candidate[]): Pro
   const latest = new Map<string, MutationPayload<'phone.mark'>>();
   for (const m of of('phone.mark')) {
     const prev = latest.get(m.phoneId);
+    // Folded as if applied one by one: a later mark in the same batch does not lift a do_not_call either.
+    if (prev?.status === 'do_not_call' && m.status !== 'do_not_call') continue;
     if (!prev || m.at >= prev.at) latest.set(m.phoneId, m);
   }
   if (latest.size) {

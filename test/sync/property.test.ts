@@ -12,10 +12,10 @@ import { testBackends } from '../../server/testing/backends';
 import { tempDir, testKey } from '../../main/services/testing/temp';
 import { randomFaults, rng, startFaultProxy, type FaultProxy } from './fault-proxy';
 import {
-  AGENT1, AGENT2, enqueue, makeMutation, openTestDesk, seedOrg, serverMutations, startSyncServer, type SyncServer, type TestDesk,
+  AGENT1, AGENT2, enqueue, makeMutation, openTestDesk, saveRecording, seedOrg, serverMutations, startSyncServer, type SyncServer, type TestDesk,
 } from './harness';
 
-const KINDS = ['note.add', 'contact.add', 'promise.add', 'callback.add', 'phone.mark', 'audit.append', 'call.event'] as const;
+const KINDS = ['note.add', 'contact.add', 'promise.add', 'callback.add', 'phone.mark', 'audit.append', 'call.event', 'recording.add'] as const;
 const MARKS = ['ok', 'wrong_number', 'not_debtor', 'do_not_call'] as const;
 
 type Action =
@@ -81,9 +81,20 @@ describe.each(testBackends())('sync property on $name', (backend) => {
             switch (a.t) {
               case 'work': {
                 // ag-1 owns even debtors, ag-2 odd ones.
-                const list = a.items.map((it) => makeMutation(it.kind, 2 * it.debtor + a.desk, agents[a.desk], it.kind === 'phone.mark' ? { status: it.mark } : {}));
-                const queued = enqueue(desks[a.desk], list);
-                list.forEach((m, j) => expected[a.desk].push({ uuid: queued[j]!.uuid, kind: m.kind, payload: m.payload }));
+                for (const it of a.items) {
+                  const debtor = 2 * it.debtor + a.desk;
+                  if (it.kind === 'recording.add') {
+                    // Saved the product's way: file, row and mutation; the bytes go up before the mutation.
+                    const desk = desks[a.desk];
+                    const rec = saveRecording(desk, { debtor, agentId: agents[a.desk], bytes: 4096 });
+                    const row = desk.db.prepare('SELECT uuid, payload FROM outbox ORDER BY seq DESC LIMIT 1').get() as { uuid: string; payload: string };
+                    expected[a.desk].push({ uuid: row.uuid, kind: it.kind, payload: { ...(JSON.parse(row.payload) as Record<string, unknown>), sha256: rec.sha256 } });
+                    continue;
+                  }
+                  const m = makeMutation(it.kind, debtor, agents[a.desk], it.kind === 'phone.mark' ? { status: it.mark } : {});
+                  const [queued] = enqueue(desks[a.desk], [m]);
+                  expected[a.desk].push({ uuid: queued!.uuid, kind: m.kind, payload: m.payload });
+                }
                 break;
               }
               case 'sync':
@@ -120,6 +131,13 @@ describe.each(testBackends())('sync property on $name', (backend) => {
           const notes = all.filter((m) => m.kind === 'note.add').map((m) => m.payload.id as string);
           const rows = await db.query<{ id: string }>('select id from notes where id = any($1::text[])', [notes]);
           expect(rows.map((r) => r.id).sort()).toEqual([...notes].sort());
+          // Each recording: one link to its own bytes.
+          const recs = all.filter((m) => m.kind === 'recording.add');
+          const linked = await db.query<{ call_id: string; sha256: string }>(
+            'select r.call_id, r.sha256 from recordings r join recording_blobs b on b.sha256 = r.sha256 where r.call_id = any($1::text[])',
+            [recs.map((m) => m.payload.callId as string)],
+          );
+          expect(linked.map((r) => `${r.call_id}:${r.sha256}`).sort()).toEqual(recs.map((m) => `${String(m.payload.callId)}:${String(m.payload.sha256)}`).sort());
           const model = new Map<string, string>();
           for (const list of expected) {
             for (const m of list.filter((x) => x.kind === 'phone.mark')) {

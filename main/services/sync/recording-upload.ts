@@ -84,7 +84,7 @@ export function createRecordingUploader(opts: RecordingUploaderOptions) {
         ...init,
         body: Readable.toWeb(createReadStream(path!)) as ReadableStream<Uint8Array>,
         duplex: 'half',
-        signal: AbortSignal.timeout(opts.timeoutMs + rec.bytes / MIN_BYTES_PER_MS),
+        signal: AbortSignal.timeout(Math.ceil(opts.timeoutMs + rec.bytes / MIN_BYTES_PER_MS)),
       };
     } else {
       init.signal = AbortSignal.timeout(opts.timeoutMs);
