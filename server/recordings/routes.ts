@@ -10,10 +10,11 @@ import { z } from 'zod';
 import { Id } from '../../shared/domain/codes';
 import { recordingRoutes } from '../../shared/sync/recordings';
 import type { ServerContext } from '../context';
-import type { Queryable } from '../db/port';
+import type { Database } from '../db/port';
 import { notFound } from '../http/errors';
 import { validate } from '../http/validate';
 import type { Authenticated } from '../routes/protect';
+import { byteaColumn } from '../sync/bytea';
 import type { UserRecord } from '../users/repository';
 
 export interface RecordingRoutesOptions {
@@ -56,13 +57,14 @@ export function parseRange(header: string, size: number): [number, number] | nul
   return start <= end && start < size ? [start, end] : null;
 }
 
-function slices(db: Queryable, sha256: string, start: number, end: number, slice: number): Readable {
+function slices(db: Database, sha256: string, start: number, end: number, slice: number): Readable {
+  const col = byteaColumn(db, 'substring(data from $2 for $3)');
   async function* read() {
     for (let at = start; at <= end; at += slice) {
       const len = Math.min(slice, end - at + 1);
-      const [row] = await db.query<{ d: Uint8Array }>('select substring(data from $2 for $3) as d from recording_blobs where sha256 = $1', [sha256, at + 1, len]);
+      const [row] = await db.query<{ d: unknown }>(`select ${col.sql} as d from recording_blobs where sha256 = $1`, [sha256, at + 1, len]);
       if (!row) throw new Error(`recording blob ${sha256} vanished while streaming`);
-      yield Buffer.from(row.d.buffer, row.d.byteOffset, row.d.byteLength);
+      yield col.read(row.d);
     }
   }
   return Readable.from(read());

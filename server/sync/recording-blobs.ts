@@ -18,6 +18,7 @@ import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/port';
 import { notFound } from '../http/errors';
 import { validate } from '../http/validate';
+import { byteaParam } from './bytea';
 
 export interface RecordingBlobRoutesOptions {
   db: Database;
@@ -104,10 +105,12 @@ export const recordingBlobRoutes: FastifyPluginAsync<RecordingBlobRoutesOptions>
       });
     }
     // Two uploads of one blob at once (a duplicated request, two desks): the primary key keeps one.
+    const data = byteaParam(db, 4, Buffer.concat(chunks, received));
+    chunks.length = 0;
     const inserted = await db.query(
-      `insert into recording_blobs (sha256, bytes, mime_type, data, uploaded_by) values ($1, $2, $3, $4, $5)
+      `insert into recording_blobs (sha256, bytes, mime_type, data, uploaded_by) values ($1, $2, $3, ${data.sql}, $5)
          on conflict (sha256) do nothing returning sha256`,
-      [sha256, bytes, mime, Buffer.concat(chunks, received), user.id],
+      [sha256, bytes, mime, data.value, user.id],
     );
     const info: RecordingBlobInfo = { sha256, bytes, mimeType: mime, stored: inserted.length === 1 };
     return reply.status(info.stored ? 201 : 200).send(info);

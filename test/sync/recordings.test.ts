@@ -231,7 +231,7 @@ describe.each(testBackends())('call recordings through the sync on $name', (back
     expect(await desk2.engine.syncNow()).toMatchObject({ ok: true, pushed: 2, refused: 0 });
 
     const desk = openTestDesk(join(suite.tmp.dir, 'agent1.db'), testKey(), { baseUrl: () => suite.server.url });
-    const stolen = saveRecording(desk, { callId: theirCall, debtor: 10 });
+    saveRecording(desk, { callId: theirCall, debtor: 10 });
     const foreignDebtor = saveRecording(desk, { debtor: 3 });
     const mine = saveRecording(desk, { callId: 'call-mine-1', debtor: 10 });
     expect(await desk.engine.syncNow()).toMatchObject({ ok: true, pushed: 1, refused: 2 });

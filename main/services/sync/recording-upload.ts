@@ -79,7 +79,8 @@ export function createRecordingUploader(opts: RecordingUploaderOptions) {
     if (method === 'PUT') {
       url.searchParams.set('bytes', String(rec.bytes));
       headers['content-type'] = rec.mimeType;
-      headers['content-length'] = String(rec.bytes);
+      // No Content-Length: fetch implementations (Electron's net.fetch) refuse to set it; the size rides `?bytes=`
+      // and the body goes chunked.
       init = {
         ...init,
         body: Readable.toWeb(createReadStream(path!)) as ReadableStream<Uint8Array>,
