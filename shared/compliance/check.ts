@@ -164,7 +164,19 @@ function digits(s: string, from: number, n: number): number {
  * Epoch ms of a UTC ISO instant. The store writes "YYYY-MM-DDTHH:MM:SS(.sss)Z"; that shape is parsed by hand
  * (Date.parse is the largest cost of a check otherwise); anything else goes through Date.parse.
  */
+let lastIso = '';
+let lastIsoMs = NaN;
+
 export function parseIsoMs(s: string): number {
+  // A queue build parses the same "now" for every account: remember the last one.
+  if (s === lastIso) return lastIsoMs;
+  const ms = parseIsoUncached(s);
+  lastIso = s;
+  lastIsoMs = ms;
+  return ms;
+}
+
+function parseIsoUncached(s: string): number {
   const len = s.length;
   if ((len === 20 || len === 24) && s.charCodeAt(len - 1) === 90 /* Z */ && s.charCodeAt(10) === 84 /* T */) {
     const y = digits(s, 0, 4);

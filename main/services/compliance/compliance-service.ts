@@ -179,6 +179,7 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
   // differ); that memo is dropped when the minute or the rulebook changes.
   const zonesByPlace = new Map<string, readonly ZoneCandidate[]>();
   interface DebtorPrep {
+    id: string;
     country: string;
     region: string | null;
     timeZone: string;
@@ -235,25 +236,30 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
     return true;
   }
 
+  // The queue hands a debtor's accounts one after the other with the same debtor object.
+  let lastDebtor: QueueDebtor | null = null;
+  let lastPrep: DebtorPrep | null = null;
+
   /** The debtor's check input, rebuilt only when its place or flags differ from what it was built from. */
   function debtorPrep(debtor: QueueDebtor): DebtorPrep {
-    const prev = debtorPreps.get(debtor.id);
+    const prev = debtor === lastDebtor && lastPrep?.id === debtor.id ? lastPrep : debtorPreps.get(debtor.id);
+    lastDebtor = debtor;
     if (prev && prev.country === debtor.country && prev.region === debtor.region && prev.timeZone === debtor.timeZone && sameFlags(prev.flags, debtor.flags)) {
-      return prev;
+      return (lastPrep = prev);
     }
     const placeKey = `${debtor.country}|${debtor.region ?? ''}|${debtor.timeZone}`;
     let zones = zonesByPlace.get(placeKey);
     if (!zones) zonesByPlace.set(placeKey, (zones = debtorZoneCandidates({ country: debtor.country, region: debtor.region, timeZone: debtor.timeZone })));
     const flags = debtor.flags.slice() as ComplianceFlag[];
     const d: DebtorPrep = {
-      country: debtor.country, region: debtor.region, timeZone: debtor.timeZone, flags,
+      id: debtor.id, country: debtor.country, region: debtor.region, timeZone: debtor.timeZone, flags,
       input: { id: debtor.id, country: debtor.country, region: debtor.region, timeZone: debtor.timeZone, flags, zones },
       placeKey: `${placeKey}|${flags.join(',')}`,
       contacts: null, since: 0, attemptsVersion: -1, events: NO_EVENTS, creditorId: null, rules: null, lookback: 0, memoKey: '',
     };
     if (debtorPreps.size >= MAX_DEBTOR_PREPS) debtorPreps.clear();
     debtorPreps.set(debtor.id, d);
-    return d;
+    return (lastPrep = d);
   }
 
   /** The debtor's contacts (and this desk's attempts) at or after `since`, as check events. */

@@ -36,16 +36,18 @@ export interface QueueServiceOptions {
   deferral?: Deferral;
 }
 
-/** Assembles queue candidates from the local store (5 grouped queries) and orders them with shared/queue. */
+/** Assembles queue candidates from the local store (6 grouped queries) and orders them with shared/queue. */
 export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
-  const ACCOUNT_COLUMNS = `a.id, a.debtor_id, d.full_name, a.account_number, a.product, a.currency, a.balance_minor,
-        a.days_past_due, a.segment, d.time_zone`;
-  const ACTIVE = `FROM accounts a JOIN debtors d ON d.id = a.debtor_id WHERE a.status = 'active' AND a.balance_minor > 0`;
+  // Accounts and debtors are read apart and joined in JS: a debtor's fields are read once, not once per account.
+  const ACCOUNTS = `SELECT id, debtor_id, account_number, product, currency, balance_minor, days_past_due, segment`;
+  const ACTIVE = `FROM accounts WHERE status = 'active' AND balance_minor > 0`;
   const q = {
-    accounts: db.prepare(`SELECT ${ACCOUNT_COLUMNS} ${ACTIVE}`).raw(),
-    // With the deferral hook: the same read plus what compliance needs of the account and its debtor, so the hook
+    accounts: db.prepare(`${ACCOUNTS} ${ACTIVE}`).raw(),
+    debtors: db.prepare('SELECT id, full_name, time_zone FROM debtors').raw(),
+    // With the deferral hook: the same reads plus what compliance needs of the account and its debtor, so the hook
     // costs no extra pass over accounts or debtors.
-    accountsAndPlaces: db.prepare(`SELECT ${ACCOUNT_COLUMNS}, a.creditor_id, d.country, d.region, d.flags ${ACTIVE}`).raw(),
+    accountsAndCreditors: db.prepare(`${ACCOUNTS}, creditor_id ${ACTIVE}`).raw(),
+    debtorsAndPlaces: db.prepare('SELECT id, full_name, time_zone, country, region, flags FROM debtors').raw(),
     pending: db.prepare(`SELECT account_id, due_date, amount_minor FROM promises WHERE status = 'pending'`).raw(),
     broken: db.prepare(`SELECT account_id, count(*) FROM promises WHERE status = 'broken' GROUP BY account_id`).raw(),
     callbacks: db.prepare(`SELECT debtor_id, account_id, due_at FROM callbacks WHERE status = 'pending'`).raw(),
@@ -68,19 +70,24 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
   function candidates(withPlaces: boolean): Cand[] {
     const byAccount = new Map<string, Cand>();
     const byDebtor = new Map<string, Cand[]>();
-    type Row = [string, string, string, string, string, string, number, number, string, string, string, DeferralDebtor['country'], string | null, string];
-    for (const r of (withPlaces ? q.accountsAndPlaces : q.accounts).all() as Row[]) {
+    type DebtorRow = [id: string, name: string, timeZone: string, country?: DeferralDebtor['country'], region?: string | null, flags?: string];
+    type AccountRow = [id: string, debtorId: string, number: string, product: string, currency: string, balance: number, dpd: number, segment: string, creditorId?: string];
+    const debtors = new Map<string, DebtorRow>();
+    for (const r of (withPlaces ? q.debtorsAndPlaces : q.debtors).all() as DebtorRow[]) debtors.set(r[0], r);
+    for (const r of (withPlaces ? q.accountsAndCreditors : q.accounts).all() as AccountRow[]) {
+      const d = debtors.get(r[1]);
+      if (!d) continue;
       let list = byDebtor.get(r[1]);
       let place: DeferralDebtor | null = null;
       if (withPlaces) {
         // One debtor object for all the debtor's accounts: the hook prepares each debtor once.
         place = list ? list[0]!.place : null;
-        place ??= { id: r[1], country: r[11], region: r[12], timeZone: r[9], flags: r[13] === '[]' ? NO_FLAGS : (JSON.parse(r[13]) as DeferralDebtor['flags']) };
+        place ??= { id: r[1], country: d[3]!, region: d[4]!, timeZone: d[2], flags: d[5] === '[]' ? NO_FLAGS : (JSON.parse(d[5]!) as DeferralDebtor['flags']) };
       }
       const c: Cand = {
-        accountId: r[0], debtorId: r[1], debtorName: r[2], accountNumber: r[3], product: r[4], currency: r[5],
-        balanceMinor: r[6], daysPastDue: r[7], segment: r[8], timeZone: r[9], pendingPromises: NO_PROMISES,
-        brokenPromises: 0, callbacksDueAt: NO_CALLBACKS, contactHours: EMPTY_HOURS, creditorId: withPlaces ? r[10] : '', place,
+        accountId: r[0], debtorId: r[1], debtorName: d[1], accountNumber: r[2], product: r[3], currency: r[4],
+        balanceMinor: r[5], daysPastDue: r[6], segment: r[7], timeZone: d[2], pendingPromises: NO_PROMISES,
+        brokenPromises: 0, callbacksDueAt: NO_CALLBACKS, contactHours: EMPTY_HOURS, creditorId: withPlaces ? r[8]! : '', place,
       };
       byAccount.set(c.accountId, c);
       if (!list) byDebtor.set(c.debtorId, (list = []));
