@@ -321,7 +321,10 @@ async function recordingFacts(tx: Queryable, user: UserRecord, candidates: Candi
   const linked = new Map<string, { agent_id: string; sha256: string }>();
   const blobs = new Map<string, number>();
   if (recs.length) {
-    const calls = [...new Set(recs.map((r) => r.callId))];
+    const calls = [...new Set(recs.map((r) => r.callId))].sort();
+    // Two batches linking the same call at once (two desks of one agent, two instances) take turns here, so the
+    // second sees the first's link and is refused `recordingConflict` instead of silently linking nothing.
+    await tx.query('select pg_advisory_xact_lock(7311442, hashtext(c)) from unnest($1::text[]) as c', [calls]);
     for (const r of await tx.query<{ call_id: string }>(
       'select distinct call_id from call_events where call_id = any($1::text[]) and agent_id <> $2', [calls, user.id],
     )) foreignCalls.add(r.call_id);

@@ -190,6 +190,23 @@ describe.each(testBackends())('call recordings through the sync on $name', (back
     expect(await links(String(rec.payload.callId))).toHaveLength(1);
   });
 
+  it('two desks linking different recordings to one call at the same instant: one is linked, the other refused', async () => {
+    const token = tokenFor(AGENT1);
+    const callId = 'call-raced-1';
+    const bodies = [Buffer.from('take one '.repeat(300)), Buffer.from('take two '.repeat(300))];
+    for (const b of bodies) expect((await put(sha256Hex(b), b)).status).toBe(201);
+    const pushes = bodies.map((b, i) => fetch(suite.server.url + syncRoutes.push.path, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: `rec-race-${i}`, mutations: [{
+        seq: 1, id: crypto.randomUUID(), kind: 'recording.add', createdAt: '2026-11-25T12:00:00.000Z',
+        payload: { ...makeMutation('recording.add', 0).payload, callId, sha256: sha256Hex(b), bytes: b.length },
+      }] }),
+    }).then(async (r) => PushResponse.parse(await r.json()).results[0]!));
+    const outcomes = await Promise.all(pushes);
+    expect(outcomes.map((r) => (r.outcome === 'refused' ? r.reason.key : r.outcome)).sort()).toEqual(['applied', 'sync.refused.recordingConflict']);
+    expect(await links(callId)).toHaveLength(1);
+  });
+
   it('a recording whose file is gone (or changed) is kept refused with its reason; the rest of the batch is applied', async () => {
     const desk = openTestDesk(join(suite.tmp.dir, 'missing.db'), testKey(), { baseUrl: () => suite.server.url });
     const before = saveRecording(desk, { debtor: 6 });
