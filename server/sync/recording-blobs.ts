@@ -20,11 +20,34 @@ import { notFound } from '../http/errors';
 import { validate } from '../http/validate';
 import { byteaParam } from './bytea';
 
+/**
+ * Deletes blobs no recording links that are older than `olderThanDays`: uploads whose `recording.add` was refused
+ * (another agent's call, a debtor reassigned away) or never came. The window is long, so a desk that uploaded and
+ * then stayed offline still finds its blob; if one was swept anyway, the desk's next push asks, finds it missing
+ * and uploads it again (and the foreign key refuses a link to a blob swept mid-push: the push is retried).
+ */
+export async function sweepUnlinkedBlobs(db: Database, opts: { olderThanDays: number }): Promise<number> {
+  const rows = await db.query(
+    `delete from recording_blobs b
+      where b.created_at < now() - make_interval(days => $1::int)
+        and not exists (select 1 from recordings r where r.sha256 = b.sha256)
+      returning sha256`,
+    [opts.olderThanDays],
+  );
+  return rows.length;
+}
+
+/** How long an unlinked blob is kept, and how often the sweep runs on each instance. */
+export const UNLINKED_BLOB_DAYS = 30;
+const SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 export interface RecordingBlobRoutesOptions {
   db: Database;
   keys: readonly Buffer[];
   /** Largest blob accepted (MAX_RECORDING_BYTES; tests lower it). */
   maxBytes?: number;
+  /** Sweep of unlinked blobs, ms between runs (0 = off). Every instance may run it: the delete is idempotent. */
+  sweepEveryMs?: number;
 }
 
 /** A refusal with its own HTTP status (413, 415, 422) in the API's one error shape. */
@@ -38,6 +61,16 @@ export const recordingBlobRoutes: FastifyPluginAsync<RecordingBlobRoutesOptions>
   const { db, keys } = opts;
   const maxBytes = opts.maxBytes ?? MAX_RECORDING_BYTES;
   // Encapsulated here: the body reaches the handler as the raw stream (never buffered by a parser).
+  const every = opts.sweepEveryMs ?? SWEEP_EVERY_MS;
+  if (every > 0) {
+    const timer = setInterval(() => {
+      sweepUnlinkedBlobs(db, { olderThanDays: UNLINKED_BLOB_DAYS })
+        .then((n) => { if (n) app.log.info({ blobs: n }, 'unlinked recording blobs swept'); })
+        .catch((err: unknown) => app.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'recording blob sweep failed'));
+    }, every);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 

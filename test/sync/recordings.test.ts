@@ -12,6 +12,7 @@ import { refusalText, type Refusal } from '../../shared/sync/reasons';
 import { MAX_RECORDING_BYTES, recordingBlobPath, recordingReadPath, RecordingBlobInfo } from '../../shared/sync/recordings';
 import { PushResponse, syncRoutes } from '../../shared/sync/wire';
 import { testBackends } from '../../server/testing/backends';
+import { sweepUnlinkedBlobs, UNLINKED_BLOB_DAYS } from '../../server/sync/recording-blobs';
 import { testKey } from '../../main/services/testing/temp';
 import { rng, startFaultProxy, type Fault } from './fault-proxy';
 import {
@@ -188,6 +189,22 @@ describe.each(testBackends())('call recordings through the sync on $name', (back
     expect(second.results[0]).toMatchObject({ outcome: 'applied' });
     expect(second.results[1]).toMatchObject({ outcome: 'refused', reason: { key: 'sync.refused.invalidPayload', params: { field: 'bytes' } } });
     expect(await links(String(rec.payload.callId))).toHaveLength(1);
+  });
+
+  it('the sweep deletes old blobs no recording links, and keeps linked and recent ones', async () => {
+    const sha = (n: number) => sha256Hex(Buffer.from(`sweep ${n}`));
+    await suite.db.query(
+      `insert into recording_blobs (sha256, bytes, mime_type, data, uploaded_by, created_at) values
+         ($1, 1, 'audio/webm', decode('00', 'hex'), 'ag-1', now() - interval '40 days'),
+         ($2, 1, 'audio/webm', decode('00', 'hex'), 'ag-1', now() - interval '40 days'),
+         ($3, 1, 'audio/webm', decode('00', 'hex'), 'ag-1', now() - interval '2 days')`,
+      [sha(1), sha(2), sha(3)],
+    );
+    await suite.db.query(
+      `insert into recordings (id, call_id, sha256, agent_id, debtor_id, mime_type, bytes, started_at, ended_at)
+         values ('rec-sweep', 'call-sweep', $1, 'ag-1', 'd-0', 'audio/webm', 1, now(), now())`, [sha(2)]);
+    expect(await sweepUnlinkedBlobs(suite.db, { olderThanDays: UNLINKED_BLOB_DAYS })).toBe(1);
+    expect([await blobCount(sha(1)), await blobCount(sha(2)), await blobCount(sha(3))]).toEqual([0, 1, 1]);
   });
 
   it('two desks linking different recordings to one call at the same instant: one is linked, the other refused', async () => {
