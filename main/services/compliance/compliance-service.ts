@@ -291,6 +291,16 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
     return events;
   }
 
+  /** Days of contacts the queue was last told to read (30 until it asks). */
+  let toldDays = HISTORY_DAYS;
+  function storedContacts(debtorId: string, nowMs: number): QueueContact[] {
+    const rows = q.contacts.all(debtorId, new Date(nowMs - HISTORY_DAYS * DAY_MS).toISOString()) as Array<Pick<ContactRow, 'account_id' | 'channel' | 'direction' | 'phone_e164' | 'started_at' | 'conversation'>>;
+    return rows.map((r) => ({
+      startedAt: r.started_at, channel: r.channel as Channel, accountId: r.account_id, direction: r.direction as 'outbound' | 'inbound',
+      conversation: r.conversation === 1, phoneE164: r.phone_e164,
+    }));
+  }
+
   function toDecision(d: ReturnType<typeof deferralFor>): DeferralDecision | null {
     if (!d.deferred) return null;
     const r = d.reasons[0] ?? { code: 'no_rules_for_country', params: {} };
@@ -321,7 +331,10 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
     // Only events inside the longest window of this place's rules can count (older ones never enter a window that
     // ends now or later); dropping them lets most debtors share the memoized answer below.
     const since = nowMs - d.lookback;
-    const events = eventsOf(d, debtor.id, history.contacts, since);
+    // The queue read `toldDays` of contacts; rules that changed since it asked may need more (a creditor's longer
+    // window pulled mid-build): then this debtor's 30 days come from the store, as the queue used to hand them.
+    const contacts = d.lookback > (toldDays - 1) * DAY_MS && toldDays < HISTORY_DAYS ? storedContacts(debtor.id, nowMs) : history.contacts;
+    const events = eventsOf(d, debtor.id, contacts, since);
     if (events.length === 0) {
       const minute = Math.floor(nowMs / 60_000);
       if (minute !== memoMinute || rules !== memoRules) {
@@ -342,7 +355,9 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
    * The queue reads only this many days of contacts: the rules' longest window + the 2 days of `lookbackMs`, + 1
    * for a queue clock that runs ahead of the service's. Every event the hook would keep is in what it reads.
    */
-  const deferral = Object.assign(decide, { historyDays: (): number => rulebook.rules().longestWindowDays + 3 });
+  const deferral = Object.assign(decide, {
+    historyDays: (): number => (toldDays = Math.min(HISTORY_DAYS, rulebook.rules().longestWindowDays + 3)),
+  });
 
   function requireRole(user: User, roles: Set<string>, what: string, key: string): void {
     if (!roles.has(user.role)) {

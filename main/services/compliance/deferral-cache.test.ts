@@ -97,7 +97,7 @@ function portfolio(): PortfolioSlice {
     }
   }
   // Kept out of the generated steps for the tests that change one debtor at a time: no contacts, no flags.
-  for (const [id, place] of [['FRESH-CO1', 8], ['FRESH-CO2', 8], ['FRESH-CO3', 8], ['FRESH-US1', 0]] as const) {
+  for (const [id, place] of [['FRESH-CO1', 8], ['FRESH-CO2', 8], ['FRESH-CO3', 8], ['FRESH-CO4', 8], ['FRESH-US1', 0]] as const) {
     const p = PLACES[place]!;
     slice.debtors.push({
       id, creditorId: 'C-PLAIN', fullName: id, documentType: 'DOC', documentId: id, birthDate: null, country: p.country,
@@ -268,5 +268,29 @@ describe('the queue deferral with its caches', () => {
     const after = build(NOW).get('FRESH-CO3-A0');
     expect(after).toMatchObject({ reason: { code: 'frequency_cap', params: { ruleId: 'co.weekly_max', max: 1 } } });
     expect(after).toEqual(reference(store.db, NOW).get('FRESH-CO3-A0'));
+  });
+
+  it('reads the store itself when a rule pulled after the queue asked how many days to read needs more of them', async () => {
+    // Two calls 12 and 13 days ago: outside the 10 days the queue reads for 7-day windows.
+    insertContact('OLD-1', 'FRESH-CO4', null, 'call', new Date(NOW - 12 * DAY).toISOString(), false);
+    insertContact('OLD-2', 'FRESH-CO4', null, 'call', new Date(NOW - 13 * DAY).toISOString(), false);
+    expect(build(NOW).get('FRESH-CO4-A0')).toBeNull();
+    const told = service.deferral.historyDays();
+    expect(told).toBe(10);
+    store.db.prepare('UPDATE policies SET body = ?, version = 3 WHERE id = ?')
+      .run(JSON.stringify({ compliance: { CO: { caps: [{ ...coWeekly, windowDays: 14 }] } } }), 'POL-PLAIN');
+    await new Promise((r) => setTimeout(r, 550));
+    // What the queue read before the rule arrived: the last `told` days.
+    const contacts = (store.db.prepare('SELECT started_at, channel, account_id, direction, conversation, phone_e164 FROM contacts WHERE debtor_id = ? AND started_at >= ?')
+      .all('FRESH-CO4', new Date(NOW - told * DAY).toISOString()) as Array<{ started_at: string; channel: Channel; account_id: string | null; direction: 'outbound' | 'inbound'; conversation: number; phone_e164: string | null }>)
+      .map((c) => ({ startedAt: c.started_at, channel: c.channel, accountId: c.account_id, direction: c.direction, conversation: c.conversation === 1, phoneE164: c.phone_e164 }));
+    expect(contacts).toEqual([]);
+    const debtor = { id: 'FRESH-CO4', country: 'CO' as const, region: null, timeZone: 'America/Bogota', flags: [] };
+    const decided = service.deferral({ id: 'FRESH-CO4-A0', creditorId: 'C-PLAIN' }, debtor, { contacts });
+    expect(decided).toMatchObject({ reason: { code: 'frequency_cap', params: { ruleId: 'co.weekly_max', windowDays: 14 } } });
+    expect(decided).toEqual(reference(store.db, NOW).get('FRESH-CO4-A0'));
+    // The next build asks again and reads enough.
+    expect(service.deferral.historyDays()).toBe(17);
+    expect(build(NOW).get('FRESH-CO4-A0')).toEqual(decided);
   });
 });
