@@ -1,0 +1,76 @@
+/**
+ * Screen-pop timing as User Timing entries, so "call event → debtor card painted" (goal ≤30 ms) is measured in the
+ * real renderer (the benchmark reads them; so can DevTools). Per pop: a mark at the call event, a mark when the
+ * popped debtor's card has been committed and painted, and one measure between them. Only the latest pop's
+ * entries are kept: each new event clears the previous ones, so the timeline never grows.
+ */
+
+export const POP_EVENT = 'recaudo:pop:event';
+export const POP_PAINTED = 'recaudo:pop:painted';
+export const POP_MEASURE = 'recaudo:pop';
+
+export interface PopMeasureDetail {
+  number: string;
+  debtorId: string;
+}
+
+type Perf = Pick<Performance, 'mark' | 'measure' | 'clearMarks' | 'clearMeasures'>;
+
+/** Runs `fn` once the frame that shows the current commit has been painted. */
+export type AfterPaint = (fn: () => void) => void;
+
+/**
+ * rAF callbacks run just before the next paint; a message posted from there is handled right after that paint.
+ */
+export const afterNextPaint: AfterPaint = (fn) => {
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      fn();
+    };
+    ch.port2.postMessage(null);
+  });
+};
+
+export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
+  let pending: { number: string; debtorId: string | null } | null = null;
+  let generation = 0;
+  return {
+    /** The softphone reported a new inbound call from `number`. */
+    event(number: string): void {
+      perf.clearMarks(POP_EVENT);
+      perf.clearMarks(POP_PAINTED);
+      perf.clearMeasures(POP_MEASURE);
+      generation++;
+      pending = { number, debtorId: null };
+      perf.mark(POP_EVENT, { detail: { number } });
+    },
+    /** The pop resolved to this debtor's card (not a picker or the search): only their card's paint counts. */
+    expect(number: string, debtorId: string): void {
+      if (pending?.number === number && pending.debtorId === null) pending.debtorId = debtorId;
+    },
+    /** The pop ended elsewhere (picker, search, failure): nothing to measure. */
+    drop(number: string): void {
+      if (pending?.number === number) pending = null;
+    },
+    /** A debtor card was committed; when it is the one the pending pop waits for, mark it once painted. */
+    committed(debtorId: string): void {
+      const p = pending;
+      if (!p || p.debtorId !== debtorId) return;
+      pending = null;
+      const mine = generation;
+      afterPaint(() => {
+        if (mine !== generation) return; // a newer call cleared this pop's event mark
+        perf.mark(POP_PAINTED, { detail: { debtorId } });
+        const detail: PopMeasureDetail = { number: p.number, debtorId };
+        perf.measure(POP_MEASURE, { start: POP_EVENT, end: POP_PAINTED, detail });
+      });
+    },
+  };
+}
+
+export type PopTiming = ReturnType<typeof createPopTiming>;
+
+/** The renderer's one instance. */
+export const popTiming: PopTiming = createPopTiming(performance, afterNextPaint);
