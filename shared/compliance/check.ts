@@ -160,13 +160,13 @@ function digits(s: string, from: number, n: number): number {
   return v;
 }
 
+let lastIso = '';
+let lastIsoMs = NaN;
+
 /**
  * Epoch ms of a UTC ISO instant. The store writes "YYYY-MM-DDTHH:MM:SS(.sss)Z"; that shape is parsed by hand
  * (Date.parse is the largest cost of a check otherwise); anything else goes through Date.parse.
  */
-let lastIso = '';
-let lastIsoMs = NaN;
-
 export function parseIsoMs(s: string): number {
   // A queue build parses the same "now" for every account: remember the last one.
   if (s === lastIso) return lastIsoMs;

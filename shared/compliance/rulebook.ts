@@ -184,7 +184,8 @@ export interface Rulebook {
   readonly longestWindowDays: number;
 }
 
-function windowDaysOf(set: RuleSet): number {
+/** The longest look-back of one rule set, in days. */
+export function windowDaysOf(set: RuleSet): number {
   let days = 0;
   for (const c of set.caps) days = Math.max(days, c.windowDays);
   for (const c of set.distinctChannels) days = Math.max(days, c.windowDays);

@@ -18,7 +18,7 @@ import { classifyPastAttempt } from '../../../shared/compliance/good-faith';
 import type { Channel, ComplianceFlag } from '../../../shared/compliance/rules-schema';
 import type { ComplianceSettingsInput } from '../../../shared/compliance/settings';
 import { debtorZoneCandidates, type ZoneCandidate } from '../../../shared/compliance/zones/debtor-zones';
-import type { Rulebook } from '../../../shared/compliance/rulebook';
+import { windowDaysOf, type Rulebook } from '../../../shared/compliance/rulebook';
 import type { Db } from '../store/open';
 import { toAccount, toDebtor, toPhone, type AccountRow, type ContactRow, type DebtorRow, type PhoneRow } from '../portfolio/rows';
 import type { DeferralDecision } from '../queue/queue-service';
@@ -217,12 +217,7 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
     let ms = lookbacks.get(key);
     if (ms === undefined) {
       let days = 0;
-      for (const set of rules.ruleSets(creditorId, debtor.country, debtor.region ?? undefined)) {
-        for (const c of set.caps) days = Math.max(days, c.windowDays);
-        for (const c of set.distinctChannels) days = Math.max(days, c.windowDays);
-        for (const c of set.afterConversation) days = Math.max(days, c.days);
-        for (const c of set.minGap) days = Math.max(days, c.minDays);
-      }
+      for (const set of rules.ruleSets(creditorId, debtor.country, debtor.region ?? undefined)) days = Math.max(days, windowDaysOf(set));
       ms = (days + 2) * DAY_MS;
       lookbacks.set(key, ms);
     }

@@ -5,7 +5,7 @@ import { buildQueue, type QueueCandidate } from '../../../shared/queue/priority'
 
 /** What compliance sees to decide whether this account may be contacted now. */
 export interface DeferralHistory {
-  /** The debtor's contacts of the last 30 days (what compliance reads of them). */
+  /** The debtor's contacts of the last `Deferral.historyDays()` days, 30 when it does not say (what compliance reads of them). */
   contacts: readonly Pick<Contact, 'startedAt' | 'channel' | 'accountId' | 'direction' | 'conversation' | 'phoneE164'>[];
 }
 export interface DeferralDecision {
@@ -53,7 +53,8 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     callbacks: db.prepare(`SELECT debtor_id, account_id, due_at FROM callbacks WHERE status = 'pending'`).raw(),
     hours: db.prepare(`SELECT debtor_id, local_hour, count(*) FROM contacts WHERE conversation = 1
       GROUP BY debtor_id, local_hour`).raw(),
-    // One pass over the last 30 days of contacts for the whole queue, grouped by debtor in JS (not 5,000 look-ups).
+    // One pass over the recent contacts of the whole queue (the days the hook asks for, at most 30), grouped by
+    // debtor in JS (not 5,000 look-ups).
     recentContacts: db.prepare(`SELECT debtor_id, started_at, channel, account_id, direction, conversation, phone_e164
       FROM contacts WHERE started_at >= ?`).raw(),
   };
