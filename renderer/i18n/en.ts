@@ -64,6 +64,7 @@ export const en: Messages = {
       phone_mark: 'Phone mark',
       audit_append: 'Audit',
       call_event: 'Call event',
+      recording_add: 'Recording',
     },
   },
   phoneSlot: {

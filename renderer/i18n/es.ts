@@ -65,6 +65,7 @@ export const es = {
       phone_mark: 'Marca de teléfono',
       audit_append: 'Auditoría',
       call_event: 'Evento de llamada',
+      recording_add: 'Grabación',
     },
   },
   phoneSlot: {

@@ -8,6 +8,7 @@ import { createOutbox } from '../outbox/outbox';
 import { createCallLog } from './call-log';
 import { createPhoneSettingsRepo, MissingPasswordError } from './phone-settings-repo';
 import { createRecordings, RecordingRefusedError } from './recordings';
+import { createCallsHandlers } from './handlers';
 import { CallLogEvent } from '../../../shared/api/methods/calls';
 import { PhoneSettingsInput } from '../../../shared/api/methods/phone-settings';
 import { parsePayload } from '../../../shared/sync/mutations';
@@ -120,5 +121,22 @@ describe('recordings', () => {
     expect(() => rec.save({ callId: 'c3', startedAt: 1, endedAt: 2, mimeType: 'audio/webm', data: Buffer.alloc(33 * 1024 * 1024) }, 'a'))
       .toThrow(/too large/);
     expect(existsSync(join(dir.dir, 'recordings', 'unassigned', 'c3.webm'))).toBe(false);
+  });
+});
+
+describe('calls handlers', () => {
+  it('a new recording wakes the sync at once (its recording.add is in the outbox); the same bytes again do not', async () => {
+    let nudges = 0;
+    const session = { requireUser: () => ({ id: 'agent1' }) } as unknown as Parameters<typeof createCallsHandlers>[0]['session'];
+    const h = createCallsHandlers({ db, session, guard: (fn) => async (...a) => fn(...a), outboxChanged: () => { nudges++; } });
+    const input = {
+      callId: 'c9', sipCallId: 'c9@pbx', contactId: 'd-7', startedAt: Date.parse('2026-11-25T14:00:00Z'), endedAt: Date.parse('2026-11-25T14:01:00Z'),
+      mimeType: 'audio/webm;codecs=opus', dataBase64: Buffer.from('opus bytes').toString('base64'),
+    };
+    await h.saveRecording(input);
+    expect(nudges).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE kind = 'recording.add'").pluck().get()).toBe(1);
+    await h.saveRecording(input);
+    expect(nudges).toBe(1);
   });
 });

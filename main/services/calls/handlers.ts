@@ -31,10 +31,13 @@ export function createCallsHandlers(d: CallsDeps): RecaudoHandlers['calls'] {
     saveRecording: d.guard(async (input) => {
       const user = d.session.requireUser();
       try {
-        return recordings.save({
+        const saved = recordings.save({
           callId: input.callId, contactId: input.contactId, startedAt: input.startedAt, endedAt: input.endedAt,
           mimeType: input.mimeType, data: Buffer.from(input.dataBase64, 'base64'),
         }, user.id);
+        // A new recording.add is in the outbox: the sync uploads it now, not at its next periodic round.
+        if (!saved.duplicate) d.outboxChanged?.();
+        return saved;
       } catch (err) {
         if (err instanceof RecordingRefusedError) {
           throw new ApiError({ code: 'invalid_input', message: err.message, key: err.key, params: err.params });

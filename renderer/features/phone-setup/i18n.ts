@@ -55,6 +55,8 @@ export const phoneSetupEs = {
     error: {
       recordingType: 'La grabación debe ser audio Opus (webm u ogg)',
       recordingEmpty: 'La grabación está vacía',
+      recordingExists: 'Esta llamada ya tiene una grabación guardada',
+      recordingInvalid: 'La grabación no es válida ({{field}})',
       recordingTooLarge: 'La grabación supera el máximo de {{maxMb}} MB',
       recordingEncoding: 'La grabación llegó dañada',
       recordingId: 'Identificador de llamada no válido para guardar la grabación',
@@ -132,6 +134,8 @@ export const phoneSetupEn: typeof phoneSetupEs = {
     error: {
       recordingType: 'The recording must be Opus audio (webm or ogg)',
       recordingEmpty: 'The recording is empty',
+      recordingExists: 'This call already has a saved recording',
+      recordingInvalid: 'The recording is invalid ({{field}})',
       recordingTooLarge: 'The recording exceeds the {{maxMb}} MB limit',
       recordingEncoding: 'The recording arrived damaged',
       recordingId: 'Invalid call id for saving the recording',
