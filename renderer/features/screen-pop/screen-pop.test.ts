@@ -11,6 +11,7 @@ vi.mock('../../api', () => ({ api }));
 const { screenPop } = await import('./screen-pop');
 const { useSearch } = await import('../search/store');
 const { useDebtor } = await import('../debtor/store');
+const { popTiming, POP_MEASURE } = await import('./pop-timing');
 
 const hit = (debtorId: string): DebtorHit => ({ debtorId, fullName: debtorId, documentId: '1', city: null, accounts: 1, totalMinor: 1, currency: 'COP', matchedOn: 'phone' });
 
@@ -45,5 +46,31 @@ describe('screenPop', () => {
     api.portfolio.lookupByPhone.mockRejectedValueOnce(down);
     expect(await screenPop('3001234567')).toBe('search');
     expect(useSearch.getState().error).toBe(down);
+  });
+});
+
+describe('screenPop timing (pop-timing.ts)', () => {
+  const measured = () => performance.getEntriesByName(POP_MEASURE, 'measure').map((m) => (m as PerformanceMeasure).detail as unknown);
+  // No frames in Node: the "next paint" comes on a timer.
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 0));
+  const frame = () => new Promise((r) => setTimeout(r, 5));
+
+  it('the card the pop opened, once painted, closes the measure from the call event', async () => {
+    api.portfolio.lookupByPhone.mockResolvedValueOnce([hit('d1')]);
+    api.portfolio.card.mockResolvedValueOnce({ debtor: { id: 'd1' } });
+    popTiming.event('+573119049511');
+    await screenPop('+573119049511');
+    popTiming.committed('d1');
+    await frame();
+    expect(measured()).toEqual([{ number: '+573119049511', debtorId: 'd1' }]);
+  });
+
+  it('a picker outcome measures nothing, even when the agent then opens one of the cards', async () => {
+    api.portfolio.lookupByPhone.mockResolvedValueOnce([hit('d1'), hit('d2')]);
+    popTiming.event('+573119049512');
+    await screenPop('+573119049512');
+    popTiming.committed('d1');
+    await frame();
+    expect(measured()).toEqual([]);
   });
 });
