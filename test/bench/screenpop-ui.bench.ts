@@ -12,10 +12,10 @@
  * Per call the figure is the renderer's own User Timing measure (renderer/features/screen-pop/pop-timing.ts):
  * from the softphone reporting the new inbound call to the frame that shows that debtor's card having been
  * painted. A call counts only when the measure names the expected debtor AND the card on screen carries their
- * `data-debtor`, so a wrong pop cannot count. Every fifth call is answered (then hung up by the caller and
- * wrapped up as a professional agent would), the others declined by the agent, each from a different debtor; the first
- * WARMUP calls are not counted (first paint of the card's components, JIT). Also printed:
- * `screenpop_median_ms` (same calls). Each call rings with the desk at rest (see `settle`).
+ * `data-debtor`, so a wrong pop cannot count. Each call comes from a different debtor and rings with the desk at
+ * rest (see `settle`); every fifth is answered (then hung up by the caller and wrapped up as an agent would), the
+ * others are declined by the agent. The first WARMUP calls are not counted (first paint of the card's components,
+ * JIT). Also printed: `screenpop_median_ms` (same calls).
  *
  * The session: the bench store's slice is generated locally (no server holds it), so an online login would make
  * sync replace it with that server agent's slice. The desk therefore runs the way it must work in the field when
