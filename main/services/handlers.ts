@@ -20,6 +20,7 @@ import { createHitSummaries } from './portfolio/hits';
 import { refreshSlice, sliceOwner } from './portfolio/refresh';
 import { createNotesRepo } from './notes/notes-repo';
 import { createQueueService, type Deferral } from './queue/queue-service';
+import { queuePage } from './portfolio/queue-page';
 import { disabledUpdates } from './updates/disabled-updates';
 import { createComplianceHandlers, createComplianceService, type ComplianceService } from './compliance';
 import { createNegotiationHandlers } from './negotiation';
@@ -141,6 +142,10 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
       queue: guard(async (input) => {
         requireSliceUser();
         return queue.list(input, s.now());
+      }),
+      queuePage: guard(async ({ segment, limit }) => {
+        requireSliceUser();
+        return queuePage(queue.list(segment !== undefined ? { segment } : {}, s.now()), limit);
       }),
       card: guard(async ({ debtorId }) => {
         const user = requireSliceUser();

@@ -1,4 +1,4 @@
-import type { AgendaItemView, AgendaResult } from '../../../shared/api/methods/negotiation';
+import { AGENDA_MAX_LIMIT, type AgendaItemView, type AgendaResult } from '../../../shared/api/methods/negotiation';
 import { allocate, type Money } from '../../../shared/money';
 import {
   followUpAgenda, localDateTime, nominalDate, parsePolicy, todayIn, trackPromises,
@@ -36,7 +36,8 @@ export function createAgenda(db: Db) {
     account: db.prepare('SELECT account_number, currency FROM accounts WHERE id = ?'),
   };
 
-  return function agenda(agentId: string, range: 'today' | 'week', agentZone: string, now: Date): AgendaResult {
+  /** `limit` caps each group's list (soonest first); `totals` always counts every item. */
+  return function agenda(agentId: string, range: 'today' | 'week', agentZone: string, now: Date, limit = AGENDA_MAX_LIMIT): AgendaResult {
     const rows = q.promises.all(agentId) as OpenPromiseRow[];
     const graceCache = new Map<string, number>();
     const grace = (r: OpenPromiseRow) => {
@@ -89,12 +90,15 @@ export function createAgenda(db: Db) {
         }
       }
     };
+    // Only the rows sent are dressed (two look-ups each): 10,000 callbacks cost 10,000 look-ups no more.
+    const thisWeek = range === 'week' ? a.thisWeek : [];
     return {
       range,
       today: todayIn(agentZone, now.toISOString()),
-      overdue: a.overdue.map(view),
-      dueToday: a.today.map(view),
-      thisWeek: range === 'week' ? a.thisWeek.map(view) : [],
+      overdue: a.overdue.slice(0, limit).map(view),
+      dueToday: a.today.slice(0, limit).map(view),
+      thisWeek: thisWeek.slice(0, limit).map(view),
+      totals: { overdue: a.overdue.length, dueToday: a.today.length, thisWeek: thisWeek.length },
     };
   };
 }

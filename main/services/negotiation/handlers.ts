@@ -49,9 +49,9 @@ export function createNegotiationHandlers(d: NegotiationDeps): NegotiationHandle
       if (r.ok) d.outboxChanged?.();
       return r;
     }),
-    agenda: d.guard(async ({ range, zone }) => {
+    agenda: d.guard(async ({ range, zone, limit }) => {
       const user = d.user();
-      return agenda(user.id, range, zone ?? defaultZone, d.now());
+      return agenda(user.id, range, zone ?? defaultZone, d.now(), limit);
     }),
   };
 }

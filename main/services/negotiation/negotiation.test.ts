@@ -263,6 +263,25 @@ describe('negotiation.agenda', () => {
     expect(week.thisWeek[0]!.debtorName).toBe(week.dueToday[0]!.debtorName);
   });
 
+  it('lists at most `limit` items per group, soonest first, and counts every item in totals', async () => {
+    const h = handlers();
+    const insert = db.prepare(`INSERT INTO callbacks (id, debtor_id, account_id, agent_id, due_at, time_zone, status)
+      VALUES (?, 'd-0000001', NULL, ?, ?, 'America/Bogota', 'pending')`);
+    db.transaction(() => {
+      // 300 overdue (this morning, before 10:00 Bogotá) and 200 later today, inserted latest first.
+      for (let k = 299; k >= 0; k--) insert.run(`cb-o${k}`, AGENT.id, new Date(Date.UTC(2026, 10, 25, 12, 0, k)).toISOString());
+      for (let k = 199; k >= 0; k--) insert.run(`cb-t${k}`, AGENT.id, new Date(Date.UTC(2026, 10, 25, 20, 0, k)).toISOString());
+    })();
+    const capped = await h.agenda({ range: 'today', zone: 'America/Bogota', limit: 25 });
+    expect(capped.totals).toEqual({ overdue: 300, dueToday: 200, thisWeek: 0 });
+    expect(capped.overdue).toHaveLength(25);
+    expect(capped.dueToday).toHaveLength(25);
+    expect(capped.overdue.map((i) => i.callbackId)).toEqual(Array.from({ length: 25 }, (_, k) => `cb-o${k}`));
+    const all = await h.agenda({ range: 'today', zone: 'America/Bogota' });
+    expect(all.overdue).toHaveLength(300);
+    expect(all.totals.dueToday).toBe(all.dueToday.length);
+  });
+
   function base() {
     return {
       debtorId: 'd-0000000', accountId: CO_ACCOUNT, reason: null, reasonText: '', notes: '', scriptId: 'co_general', scriptVersion: 1,

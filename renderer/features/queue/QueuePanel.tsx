@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from 'luxon';
 import type { QueueItem } from '../../../shared/api/methods/portfolio';
@@ -16,14 +16,24 @@ const OVERSCAN = 8;
 
 export const QUEUE_LIST_ID = 'queue-list';
 
-/** The prioritized queue: one row per account, why it is there in one line; ↑↓ move, Enter opens the card. */
+/**
+ * The prioritized queue: one row per account, why it is there in one line; ↑↓ move, Enter opens the card.
+ * Windowed (only the rows in view are in the page), and the panel does not subscribe to the selection: a pop's
+ * `selectDebtor` re-renders the two rows whose selection changed, not the list.
+ */
 export function QueuePanel() {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
-  const { items, segments, segment, selectedId, loading, loaded, error, load, refresh, refreshing, refreshError, setSegment, select, move } = useQueue();
+  const items = useQueue((s) => s.items);
+  const totals = useQueue((s) => s.totals);
+  const segments = useQueue((s) => s.segments);
+  const segment = useQueue((s) => s.segment);
+  const loading = useQueue((s) => s.loading);
+  const loaded = useQueue((s) => s.loaded);
+  const error = useQueue((s) => s.error);
+  const refreshing = useQueue((s) => s.refreshing);
+  const refreshError = useQueue((s) => s.refreshError);
   const online = useSession((s) => s.session?.online ?? false);
-  const openDebtor = useDebtor((s) => s.open);
-  const openId = useDebtor((s) => s.debtorId);
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewH, setViewH] = useState(600);
@@ -36,36 +46,48 @@ export function QueuePanel() {
     return () => ro.disconnect();
   }, []);
 
-  // Keep the selected row in view when the keyboard moves it.
-  const selectedIndex = items.findIndex((i) => i.accountId === selectedId);
+  // Keep the selected row in view and named for screen readers, outside React's render: a selection is not a
+  // reason to re-render the list.
   useEffect(() => {
-    const el = listRef.current;
-    if (!el || selectedIndex < 0) return;
-    const top = selectedIndex * ROW_H;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_H - el.clientHeight;
-  }, [selectedIndex]);
+    const follow = (selectedId: string | null) => {
+      const el = listRef.current;
+      if (!el) return;
+      const at = selectedId === null ? undefined : useQueue.getState().indexOfAccount.get(selectedId);
+      if (at === undefined) {
+        el.removeAttribute('aria-activedescendant');
+        return;
+      }
+      el.setAttribute('aria-activedescendant', `q-${selectedId}`);
+      const top = at * ROW_H;
+      if (top < el.scrollTop) el.scrollTop = top;
+      else if (top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_H - el.clientHeight;
+    };
+    follow(useQueue.getState().selectedId);
+    return useQueue.subscribe((s, prev) => {
+      if (s.selectedId !== prev.selectedId || s.indexOfAccount !== prev.indexOfAccount) follow(s.selectedId);
+    });
+  }, []);
 
-  function onKeyDown(e: KeyboardEvent) {
-    const page = Math.max(1, Math.floor(viewH / ROW_H) - 1);
+  const onKeyDown = useCallback((e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? 600) / ROW_H) - 1);
     const deltas: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -1e9, End: 1e9 };
     const d = deltas[e.key];
+    const q = useQueue.getState();
     if (d !== undefined) {
       e.preventDefault();
-      move(d);
+      q.move(d);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      const item = items[selectedIndex];
-      if (item) void openDebtor(item.debtorId);
+      const at = q.selectedId === null ? undefined : q.indexOfAccount.get(q.selectedId);
+      const item = at === undefined ? undefined : q.items[at];
+      if (item) void useDebtor.getState().open(item.debtorId);
     }
-  }
+  }, []);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
   const last = Math.min(items.length, Math.ceil((scrollTop + viewH) / ROW_H) + OVERSCAN);
-  const visible = items.slice(first, last);
-  const today = todayCounts(items);
-  const deferredCount = items.filter((i) => i.deferredUntil !== null).length;
-  const selected = items[selectedIndex];
+  const visible = useMemo(() => items.slice(first, last), [items, first, last]);
+  const today = { promises: totals.promisesToday, callbacks: totals.callbacksToday };
 
   return (
     <section className="col col-queue" aria-labelledby="queue-h">
@@ -73,19 +95,19 @@ export function QueuePanel() {
         <h2 id="queue-h" className="col-title">
           {t('queue.title')} <Kbd>F2</Kbd>
         </h2>
-        <span className="col-count" aria-live="polite">{refreshing
+        <span className="col-count" aria-live="polite" data-testid="queue-count">{refreshing
             ? t('queue.refreshing')
             : loaded
-              ? [t('queue.count', { count: items.length }), deferredCount > 0 ? t('queue.deferredCount', { count: deferredCount }) : null].filter(Boolean).join(' · ')
+              ? [t('queue.count', { count: totals.accounts }), totals.deferred > 0 ? t('queue.deferredCount', { count: totals.deferred }) : null].filter(Boolean).join(' · ')
               : t('common.loading')}</span>
-        <button type="button" className="btn btn-small btn-quiet" onClick={() => void refresh(online)} disabled={loading || refreshing} title="F5">
+        <button type="button" className="btn btn-small btn-quiet" onClick={() => void useQueue.getState().refresh(online)} disabled={loading || refreshing} title="F5">
           {t('queue.refresh')} <Kbd>F5</Kbd>
         </button>
       </header>
       <div className="col-tools">
         <label className="inline-field">
           <span className="visually-hidden">{t('queue.segment')}</span>
-          <select id="queue-segment" value={segment ?? ''} onChange={(e) => void setSegment(e.target.value || null)} title="Alt+S">
+          <select id="queue-segment" value={segment ?? ''} onChange={(e) => void useQueue.getState().setSegment(e.target.value || null)} title="Alt+S">
             <option value="">{t('queue.allSegments')}</option>
             {segments.map((s) => (
               <option key={s} value={s}>{s}</option>
@@ -97,8 +119,8 @@ export function QueuePanel() {
       {today.promises + today.callbacks > 0 && (
         <div className="queue-today" role="status">{t('queue.summary', today)}</div>
       )}
-      {error ? <ErrorNotice error={error} onRetry={() => void load()} /> : null}
-      {refreshError && !error ? <ErrorNotice error={refreshError} onRetry={() => void refresh(online)} compact /> : null}
+      {error ? <ErrorNotice error={error} onRetry={() => void useQueue.getState().load()} /> : null}
+      {refreshError && !error ? <ErrorNotice error={refreshError} onRetry={() => void useQueue.getState().refresh(online)} compact /> : null}
       <div
         id={QUEUE_LIST_ID}
         ref={listRef}
@@ -106,7 +128,6 @@ export function QueuePanel() {
         role="listbox"
         tabIndex={0}
         aria-label={t('queue.listLabel')}
-        aria-activedescendant={selected ? `q-${selected.accountId}` : undefined}
         onKeyDown={onKeyDown}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid="queue-list"
@@ -116,20 +137,7 @@ export function QueuePanel() {
         )}
         <div className="queue-spacer" style={{ height: items.length * ROW_H }}>
           {visible.map((item, k) => (
-            <QueueRow
-              key={item.accountId}
-              item={item}
-              top={(first + k) * ROW_H}
-              selected={item.accountId === selectedId}
-              open={item.debtorId === openId}
-              locale={locale}
-              lang={i18n.language}
-              onPick={() => {
-                select(item.accountId);
-                void openDebtor(item.debtorId);
-              }}
-              t={t as never}
-            />
+            <QueueRow key={item.accountId} item={item} top={(first + k) * ROW_H} locale={locale} lang={i18n.language} t={t as never} />
           ))}
         </div>
       </div>
@@ -137,51 +145,51 @@ export function QueuePanel() {
   );
 }
 
-/** "Hoy: 3 promesas, 5 callbacks" from the rows' own reasons. */
-function todayCounts(items: QueueItem[]): { promises: number; callbacks: number } {
-  let promises = 0;
-  let callbacks = 0;
-  for (const i of items) {
-    if (i.reasons.some((r) => r.code === 'promise_due_today')) promises++;
-    if (i.reasons.some((r) => r.code === 'callback_due' || r.code === 'callback_overdue')) callbacks++;
-  }
-  return { promises, callbacks };
+/** Picks a row: the cursor goes there and its card opens. */
+function pick(item: QueueItem): void {
+  useQueue.getState().select(item.accountId);
+  void useDebtor.getState().open(item.debtorId);
 }
 
-function QueueRow(props: {
+/** One row; it reads its own selected/open state, so a selection change re-renders only the rows it touches. */
+const QueueRow = memo(function QueueRow(props: {
   item: QueueItem;
   top: number;
-  selected: boolean;
-  open: boolean;
   locale: string;
   lang: string;
-  onPick: () => void;
   t: (key: string, o?: Record<string, unknown>) => string;
 }) {
-  const { item, t, locale } = props;
+  const { item, t, locale, lang } = props;
+  const selected = useQueue((s) => s.selectedId === item.accountId);
+  const open = useDebtor((s) => s.debtorId === item.debtorId);
   const deferred = item.deferredUntil !== null;
-  const why = deferred
-    ? [
-        deferralLabel(t, item.deferredUntil!, item.timeZone),
-        item.deferReason ? reasonText(t, props.lang, item.deferReason, item.timeZone) : null,
-      ].filter(Boolean).join(' · ')
-    : item.reasons.map((r) => reasonText(t, props.lang, r, item.timeZone)).join(' · ');
-  const cls = ['queue-row', props.selected && 'is-selected', props.open && 'is-open', deferred && 'is-deferred'].filter(Boolean).join(' ');
+  const why = useMemo(
+    () =>
+      deferred
+        ? [
+            deferralLabel(t, item.deferredUntil!, item.timeZone),
+            item.deferReason ? reasonText(t, lang, item.deferReason, item.timeZone) : null,
+          ].filter(Boolean).join(' · ')
+        : item.reasons.map((r) => reasonText(t, lang, r, item.timeZone)).join(' · '),
+    [item, deferred, t, lang],
+  );
+  const balance = useMemo(() => formatAmountCell(item.balanceMinor, item.currency, locale), [item, locale]);
+  const cls = ['queue-row', selected && 'is-selected', open && 'is-open', deferred && 'is-deferred'].filter(Boolean).join(' ');
   return (
     <div
       id={`q-${item.accountId}`}
       role="option"
-      aria-selected={props.selected}
+      aria-selected={selected}
       className={cls}
       style={{ top: props.top }}
-      onClick={props.onPick}
+      onClick={() => pick(item)}
       data-account={item.accountNumber}
       data-segment={item.segment}
     >
       <div className="queue-line1">
         <span className="queue-name">{item.debtorName}</span>
         <span className="num queue-bal">
-          <span className="ccy">{item.currency}</span> {formatAmountCell(item.balanceMinor, item.currency, locale)}
+          <span className="ccy">{item.currency}</span> {balance}
         </span>
       </div>
       <div className="queue-line2" title={why}>
@@ -190,7 +198,7 @@ function QueueRow(props: {
       </div>
     </div>
   );
-}
+});
 
 /**
  * "Diferida hasta 07:00 (zone)" when it frees up today in the debtor's zone, with the date when later; a stop

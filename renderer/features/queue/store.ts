@@ -1,11 +1,25 @@
 /** The agent's prioritized work queue, as the host orders and explains it. */
 import { create } from 'zustand';
 import { api } from '../../api';
-import type { QueueItem } from '../../../shared/api/methods/portfolio';
+import type { QueueItem, QueuePage } from '../../../shared/api/methods/portfolio';
 import { endSessionIfUnauthorized } from '../session/expiry';
 
+/**
+ * Rows the desk loads: the agent works the top of the queue and search reaches the rest; 200,000 rows would be a
+ * 96 MB reply and seconds of work on every reload. The header's counts come from the host's totals.
+ */
+export const QUEUE_LIMIT = 1_000;
+
+const NO_TOTALS: QueuePage['totals'] = { accounts: 0, deferred: 0, promisesToday: 0, callbacksToday: 0 };
+
 interface QueueState {
+  /** The top of the queue (at most QUEUE_LIMIT rows). */
   items: QueueItem[];
+  /** Counts over the whole queue (the segment asked for), beyond the rows loaded. */
+  totals: QueuePage['totals'];
+  /** Row index of each account, and of each debtor's first row: O(1) selection on a pop. */
+  indexOfAccount: ReadonlyMap<string, number>;
+  firstOfDebtor: ReadonlyMap<string, number>;
   /** Segments seen in the unfiltered queue, for the filter. */
   segments: string[];
   segment: string | null;
@@ -32,6 +46,9 @@ let generation = 0;
 
 export const useQueue = create<QueueState>((set, get) => ({
   items: [],
+  totals: NO_TOTALS,
+  indexOfAccount: new Map(),
+  firstOfDebtor: new Map(),
   segments: [],
   segment: null,
   selectedId: null,
@@ -58,11 +75,19 @@ export const useQueue = create<QueueState>((set, get) => ({
     const segment = get().segment;
     set({ loading: true });
     try {
-      const items = await api.portfolio.queue(segment ? { segment } : {});
+      const page = await api.portfolio.queuePage({ limit: QUEUE_LIMIT, ...(segment ? { segment } : {}) });
       if (mine !== generation) return; // a newer load (e.g. filter change) won
-      const segments = segment ? get().segments : [...new Set(items.map((i) => i.segment))].sort();
-      const selectedId = items.some((i) => i.accountId === get().selectedId) ? get().selectedId : (items[0]?.accountId ?? null);
-      set({ items, segments, selectedId, loading: false, loaded: true, error: null });
+      const { items, totals } = page;
+      const indexOfAccount = new Map<string, number>();
+      const firstOfDebtor = new Map<string, number>();
+      items.forEach((i, k) => {
+        indexOfAccount.set(i.accountId, k);
+        if (!firstOfDebtor.has(i.debtorId)) firstOfDebtor.set(i.debtorId, k);
+      });
+      const segments = segment ? get().segments : page.segments;
+      const kept = get().selectedId;
+      const selectedId = kept !== null && indexOfAccount.has(kept) ? kept : (items[0]?.accountId ?? null);
+      set({ items, totals, indexOfAccount, firstOfDebtor, segments, selectedId, loading: false, loaded: true, error: null });
     } catch (error) {
       if (endSessionIfUnauthorized(error)) return;
       if (mine === generation) set({ loading: false, loaded: true, error });
@@ -76,13 +101,14 @@ export const useQueue = create<QueueState>((set, get) => ({
     set({ selectedId: accountId });
   },
   selectDebtor(debtorId) {
-    const item = get().items.find((i) => i.debtorId === debtorId);
-    if (item) set({ selectedId: item.accountId });
+    const { items, firstOfDebtor } = get();
+    const at = firstOfDebtor.get(debtorId);
+    if (at !== undefined && items[at]) set({ selectedId: items[at].accountId });
   },
   move(delta) {
-    const { items, selectedId } = get();
+    const { items, selectedId, indexOfAccount } = get();
     if (items.length === 0) return null;
-    const at = items.findIndex((i) => i.accountId === selectedId);
+    const at = selectedId === null ? -1 : (indexOfAccount.get(selectedId) ?? -1);
     const next = Math.max(0, Math.min(items.length - 1, (at < 0 ? 0 : at) + delta));
     const item = items[next]!;
     set({ selectedId: item.accountId });

@@ -132,6 +132,9 @@ export const RecordContactResult = z.discriminatedUnion('ok', [
 ]);
 export type RecordContactResult = z.infer<typeof RecordContactResult>;
 
+/** The most items one agenda group lists in one call (the desk pages in more on demand). */
+export const AGENDA_MAX_LIMIT = 5_000;
+
 export const AgendaItemView = z.object({
   kind: z.enum(['payment_due', 'callback', 'broken_promise']),
   /** Agent's local date of the item (payment dates are the debtor's dates). */
@@ -158,6 +161,11 @@ export const AgendaResult = z.object({
   overdue: z.array(AgendaItemView),
   dueToday: z.array(AgendaItemView),
   thisWeek: z.array(AgendaItemView),
+  /**
+   * How many items each group holds in all; the lists above carry at most the `limit` asked for (soonest first),
+   * so a desk with 10,000 callbacks neither ships nor paints them all.
+   */
+  totals: z.object({ overdue: z.number().int().min(0), dueToday: z.number().int().min(0), thisWeek: z.number().int().min(0) }),
 });
 export type AgendaResult = z.infer<typeof AgendaResult>;
 
@@ -166,6 +174,9 @@ export const negotiationMethods = {
   offers: method(z.object({ accountId: Id }).strict(), OffersResult),
   savePromise: method(SavePromiseInput, SavePromiseResult),
   recordContact: method(RecordContactInput, RecordContactResult),
-  /** The agent's follow-up calendar; `zone` is the agent's own zone (the renderer's). */
-  agenda: method(z.object({ range: z.enum(['today', 'week']), zone: TimeZone.optional() }).strict(), AgendaResult),
+  /** The agent's follow-up calendar; `zone` is the agent's own zone (the renderer's); `limit` caps each group's list. */
+  agenda: method(
+    z.object({ range: z.enum(['today', 'week']), zone: TimeZone.optional(), limit: z.number().int().min(1).max(AGENDA_MAX_LIMIT).optional() }).strict(),
+    AgendaResult,
+  ),
 };

@@ -28,6 +28,24 @@ export const QueueItem = z.object({
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
+/**
+ * The top of the queue as the desk shows it, with totals over the whole queue: the agent works the first rows
+ * (search reaches the rest), yet "88 cuentas · 76 diferidas" must stay true beyond what was sent.
+ */
+export const QueuePage = z.object({
+  items: z.array(QueueItem),
+  totals: z.object({
+    accounts: z.number().int().min(0),
+    deferred: z.number().int().min(0),
+    /** Accounts with a promise due today / a callback due or overdue (the "Hoy: …" line). */
+    promisesToday: z.number().int().min(0),
+    callbacksToday: z.number().int().min(0),
+  }),
+  /** Segments of the whole queue asked for (before the limit), sorted. */
+  segments: z.array(z.string()),
+});
+export type QueuePage = z.infer<typeof QueuePage>;
+
 export const DebtorCard = z.object({
   debtor: Debtor,
   accounts: z.array(Account),
@@ -64,6 +82,11 @@ export const portfolioMethods = {
   queue: method(
     z.object({ segment: z.string().max(32).optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
     z.array(QueueItem),
+  ),
+  /** The first `limit` rows of the queue and totals over all of it. */
+  queuePage: method(
+    z.object({ segment: z.string().max(32).optional(), limit: z.number().int().min(1).max(10_000) }).strict(),
+    QueuePage,
   ),
   card: method(z.object({ debtorId: Id }).strict(), DebtorCard),
   search: method(z.object({ query: z.string().trim().min(2).max(100) }).strict(), z.array(DebtorHit)),
