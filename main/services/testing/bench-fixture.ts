@@ -10,7 +10,8 @@ import { openStore, type Db } from '../store/open';
 import { SliceWriter } from '../portfolio/slice-writer';
 import { demoSlice } from './demo-slice';
 
-export const FIXTURE_VERSION = 2;
+// 3: the demo policy follows the current policy schema.
+export const FIXTURE_VERSION = 3;
 const CHUNK = 5000;
 
 export interface BenchStore {

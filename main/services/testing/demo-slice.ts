@@ -3,6 +3,7 @@
  * real product; this one lets the store be tested and benchmarked on its own, at any size, fast).
  */
 import type { PortfolioSlice } from '../../../shared/domain/portfolio';
+import type { NegotiationPolicyInput } from '../../../shared/negotiation';
 
 export interface DemoSliceOptions {
   debtors: number;
@@ -56,7 +57,16 @@ export function demoSlice(opts: DemoSliceOptions): PortfolioSlice {
   const slice: PortfolioSlice = {
     creditors: [{ id: 'cr-1', name: 'Banco Andino', country: 'CO' }],
     debtors: [], accounts: [], phones: [], payments: [], contacts: [], promises: [], callbacks: [],
-    policies: [{ id: 'pol-1', creditorId: 'cr-1', segment: 'early', version: 1, body: { maxDiscountPct: 10 } }],
+    // A policy in the current schema (shared/negotiation/policy.ts), so the desk's offers and grace days read it.
+    policies: [{
+      id: 'pol-1', creditorId: 'cr-1', segment: 'early', version: 1,
+      body: {
+        id: 'pol-1', version: 1, creditorId: 'cr-1', segment: 'early', currency: 'COP',
+        payInFull: { maxDiscountPercent: 10, floorAtPrincipal: true, maxDaysToPay: 10 },
+        partialPayment: { minAmount: { amountMinor: 5_000_000, currency: 'COP' }, maxDaysToPay: 15 },
+        graceDays: 3,
+      } satisfies NegotiationPolicyInput,
+    }],
   };
   for (let i = offset; i < offset + opts.debtors; i++) {
     const c = COUNTRIES[i % COUNTRIES.length]!;
