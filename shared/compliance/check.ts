@@ -160,23 +160,11 @@ function digits(s: string, from: number, n: number): number {
   return v;
 }
 
-let lastIso = '';
-let lastIsoMs = NaN;
-
 /**
  * Epoch ms of a UTC ISO instant. The store writes "YYYY-MM-DDTHH:MM:SS(.sss)Z"; that shape is parsed by hand
  * (Date.parse is the largest cost of a check otherwise); anything else goes through Date.parse.
  */
 export function parseIsoMs(s: string): number {
-  // A queue build parses the same "now" for every account: remember the last one.
-  if (s === lastIso) return lastIsoMs;
-  const ms = parseIsoUncached(s);
-  lastIso = s;
-  lastIsoMs = ms;
-  return ms;
-}
-
-function parseIsoUncached(s: string): number {
   const len = s.length;
   if ((len === 20 || len === 24) && s.charCodeAt(len - 1) === 90 /* Z */ && s.charCodeAt(10) === 84 /* T */) {
     const y = digits(s, 0, 4);
@@ -215,13 +203,14 @@ const scratch = new Int32Array(2048);
  * Holiday names by (country, region) and local epoch day ('' = a working day). A queue build asks the same few
  * days thousands of times; the calendar's own look-up formats an ISO date each time.
  */
-const holidayNames = new Map<string, Map<number, string>>();
+const holidayNames = new Map<string, Map<string, Map<number, string>>>();
 const HOLIDAY_MEMO_MAX = 50_000;
 
 export function holidayNameOn(day: number, country: string, region: string | undefined): string {
-  const key = region === undefined ? country : `${country}|${region}`;
-  let byDay = holidayNames.get(key);
-  if (!byDay) holidayNames.set(key, (byDay = new Map()));
+  let byRegion = holidayNames.get(country);
+  if (!byRegion) holidayNames.set(country, (byRegion = new Map()));
+  let byDay = byRegion.get(region ?? '');
+  if (!byDay) byRegion.set(region ?? '', (byDay = new Map()));
   let name = byDay.get(day);
   if (name === undefined) {
     if (byDay.size >= HOLIDAY_MEMO_MAX) byDay.clear();
@@ -463,9 +452,15 @@ function evalZone(p: Prepared, z: ZoneCtx, t: number, reasons: Reason[] | null):
   return ok;
 }
 
-const NO_WINDOWS: Prepared['inconvenient'] = Object.freeze([]);
-/** What permanentReasons finds for a debtor with no flag, refusal, authorization list or do-not-call number. */
-const NO_PERMANENT: { reasons: readonly Reason[]; overridable: boolean } = Object.freeze({ reasons: Object.freeze([]), overridable: true });
+// Shared by every debtor without inconvenient times; never written. Not frozen: V8 iterates a frozen array in
+// for-of through a slower path, and evalZone loops over this one on every evaluation.
+const NO_WINDOWS: Prepared['inconvenient'] = [];
+/**
+ * What permanentReasons finds for a debtor with no flag, refusal, authorization list or do-not-call number.
+ * Never written; not frozen, so it keeps the shape of the objects permanentReasons builds (one shape at the sites
+ * that read it).
+ */
+const NO_PERMANENT: { reasons: readonly Reason[]; overridable: boolean } = { reasons: [], overridable: true };
 
 /** Blocks that no waiting lifts: flags, the debtor's refusals, authorization, do-not-call numbers. */
 function permanentReasons(input: CheckInput, p: Prepared, nowMs: number): { reasons: readonly Reason[]; overridable: boolean } {
@@ -567,7 +562,8 @@ export function checkContactAttempt(input: CheckInput): Decision {
   if (CHANNEL_BIT[input.attempt.channel] === undefined) {
     throw new ComplianceInputError('unknown_channel', { field: 'attempt.channel', value: String(input.attempt.channel) });
   }
-  const nowMs = input.now ? parseIsoMs(input.now) : atMs;
+  // The queue's checks pass the same string as now and as the attempt's instant: parse it once.
+  const nowMs = !input.now ? atMs : input.now === input.attempt.at ? atMs : parseIsoMs(input.now);
   if (Number.isNaN(nowMs)) throw new ComplianceInputError('invalid_instant', { field: 'now', value: String(input.now) });
   const zones = zonesFor(input);
   if (zones.length === 0) {

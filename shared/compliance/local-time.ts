@@ -109,23 +109,8 @@ export function localMinuteOfDay(zoneName: string, ms: number): number {
   return Math.floor((l - Math.floor(l / DAY_MS) * DAY_MS) / 60_000);
 }
 
-const lastFormatted = new Map<string, { ms: number; text: string }>();
-
-/**
- * "2026-07-14 21:30" in the zone; no Intl involved (Luxon formatting costs ~20 µs). The last answer per zone is
- * kept: a queue build formats the same instant for every blocked row of a zone.
- */
+/** "2026-07-14 21:30" in the zone; no Intl involved (Luxon formatting costs ~20 µs). */
 export function formatLocal(zoneName: string, ms: number): string {
-  const last = lastFormatted.get(zoneName);
-  if (last && last.ms === ms) return last.text;
   const iso = new Date(localMs(zoneName, ms)).toISOString();
-  const text = `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-  if (last) {
-    last.ms = ms;
-    last.text = text;
-  } else {
-    if (lastFormatted.size > 1000) lastFormatted.clear();
-    lastFormatted.set(zoneName, { ms, text });
-  }
-  return text;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
