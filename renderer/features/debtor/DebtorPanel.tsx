@@ -159,14 +159,15 @@ function Card({ card }: { card: DebtorCard }) {
 /** Where this debtor stands in the agent's queue and why, in full (the queue row only has room for one line). */
 function QueuePlace({ debtorId }: { debtorId: string }) {
   const { t, i18n } = useTranslation();
-  const items = useQueue((s) => s.items);
-  const at = items.findIndex((i) => i.debtorId === debtorId);
-  const item = items[at];
+  // Narrow reads: the row index from the queue's map (no scan of the list), the count over the whole queue.
+  const at = useQueue((s) => s.firstOfDebtor.get(debtorId) ?? -1);
+  const item = useQueue((s) => (at < 0 ? undefined : s.items[at]));
+  const count = useQueue((s) => s.totals.accounts);
   if (!item) return null;
   const why = item.deferredUntil && item.deferReason ? [item.deferReason] : item.reasons;
   return (
     <p className="queue-place" data-testid="queue-place">
-      <strong>{t('debtor.queuePlace', { position: at + 1, count: items.length })}</strong>{' '}
+      <strong>{t('debtor.queuePlace', { position: at + 1, count })}</strong>{' '}
       {why.map((r) => reasonText(t as never, i18n.language, r, item.timeZone)).join(' · ')}
     </p>
   );
