@@ -196,6 +196,12 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
     rules: Rulebook | null;
     lookback: number;
     memoKey: string;
+    /** Whether any rule of those counts per debt: only then can two accounts of the debtor be decided apart. */
+    perDebt: boolean;
+    /** The last decision made over `sharedEvents` at `sharedNowMs`, for the debtor's next account. */
+    sharedNowMs: number;
+    sharedEvents: readonly ContactEvent[] | null;
+    shared: DeferralDecision | null;
   }
   const debtorPreps = new Map<string, DebtorPrep>();
   const MAX_DEBTOR_PREPS = 250_000;
@@ -222,6 +228,16 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
       lookbacks.set(key, ms);
     }
     return ms;
+  }
+
+  /** Whether a cap, channel count, gap or wait after a conversation of these rules counts per debt. */
+  function countsPerDebt(rules: Rulebook, creditorId: string, zones: readonly ZoneCandidate[]): boolean {
+    for (const z of zones) {
+      const c = rules.compiled(creditorId, z.country, z.region);
+      if (!c) continue;
+      if (c.counters.some((x) => x.debtScope) || c.after.some((x) => x.debtScope)) return true;
+    }
+    return false;
   }
 
   function sameFlags(a: readonly ComplianceFlag[], b: readonly ComplianceFlag[]): boolean {
@@ -251,6 +267,7 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
       input: { id: debtor.id, country: debtor.country, region: debtor.region, timeZone: debtor.timeZone, flags, zones },
       placeKey: `${placeKey}|${flags.join(',')}`,
       contacts: null, since: 0, attemptsVersion: -1, events: NO_EVENTS, creditorId: null, rules: null, lookback: 0, memoKey: '',
+      perDebt: true, sharedNowMs: -1, sharedEvents: null, shared: null,
     };
     if (debtorPreps.size >= MAX_DEBTOR_PREPS) debtorPreps.clear();
     debtorPreps.set(debtor.id, d);
@@ -322,6 +339,8 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
       d.creditorId = account.creditorId;
       d.lookback = lookbackMs(rules, account.creditorId, debtor);
       d.memoKey = `${account.creditorId}|${d.placeKey}`;
+      d.perDebt = countsPerDebt(rules, account.creditorId, d.input.zones!);
+      d.sharedEvents = null;
     }
     // Only events inside the longest window of this place's rules can count (older ones never enter a window that
     // ends now or later); dropping them lets most debtors share the memoized answer below.
@@ -343,7 +362,16 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
       memo.set(d.memoKey, r);
       return r;
     }
-    return toDecision(deferralFor({ rules, debtor: d.input, account, history: events, now: nowIso }));
+    // The account enters a check only through which events are "about this debt": with no rule counting per
+    // debt, the debtor's accounts (same creditor) get the same answer over the same events at the same instant.
+    if (!d.perDebt && d.sharedEvents === events && d.sharedNowMs === nowMs) return d.shared;
+    const r = toDecision(deferralFor({ rules, debtor: d.input, account, history: events, now: nowIso }));
+    if (!d.perDebt) {
+      d.sharedEvents = events;
+      d.sharedNowMs = nowMs;
+      d.shared = r;
+    }
+    return r;
   };
 
   /**
