@@ -116,6 +116,28 @@ describe('desk against the real central server, then offline', () => {
     }
   });
 
+  it('pops by phone in one call: the hits and, for a single debtor, the card, audited as a view', async () => {
+    expect(card.phones.length).toBeGreaterThan(0);
+    const views = () => desk.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'debtor_viewed' AND subject = ?").pluck().get(`debtor:${card.debtor.id}`) as number;
+    let single = 0;
+    for (const p of card.phones) {
+      const hits = value<DebtorHit[]>(await desk.dispatch('portfolio.lookupByPhone', { phone: p.e164 }));
+      if (hits.length === 1) single++;
+      const before = views();
+      const pop = value<{ hits: DebtorHit[]; card: DebtorCard | null }>(await desk.dispatch('portfolio.popByPhone', { phone: p.e164 }));
+      expect(pop.hits).toEqual(hits);
+      if (hits.length === 1) {
+        expect(pop.card?.debtor.id).toBe(card.debtor.id);
+        expect(views()).toBe(before + 1);
+      } else {
+        expect(pop.card).toBeNull();
+      }
+    }
+    expect(single).toBeGreaterThan(0);
+    const nobody = value<{ hits: DebtorHit[]; card: DebtorCard | null }>(await desk.dispatch('portfolio.popByPhone', { phone: '+19995550000' }));
+    expect(nobody).toEqual({ hits: [], card: null });
+  });
+
   it('refuses malformed calls naming the field', async () => {
     const env = await desk.dispatch('portfolio.card', { debtorId: 42 });
     expect(env.ok ? null : env.error).toMatchObject({ code: 'invalid_input', params: { field: 'debtorId' } });

@@ -156,6 +156,13 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
         compliance.debtorViewed(user, c.debtor); // every view of a debtor's record is audited
         return c;
       }),
+      popByPhone: guard(async ({ phone }) => {
+        const user = requireSliceUser();
+        const found = hits(lookup(phone).map((debtorId) => ({ debtorId, matchedOn: 'phone' as const })));
+        const only = found.length === 1 ? card(found[0]!.debtorId) : null;
+        if (only) compliance.debtorViewed(user, only.debtor); // shown on the desk: audited like `card`
+        return { hits: found, card: only ?? null };
+      }),
       search: guard(async ({ query }): Promise<DebtorHit[]> => {
         requireSliceUser();
         return search(query);

@@ -59,6 +59,8 @@ const WARMUP = 3;
 const VERBOSE = process.env.SCREENPOP_BENCH_VERBOSE === '1';
 /** Where the time goes: a CPU profile of the agent's page over the first counted call (Chrome DevTools format). */
 const CPU_PROFILE = process.env.SCREENPOP_BENCH_CPUPROFILE;
+/** SCREENPOP_BENCH_TRACE=<file>: a DevTools timeline trace of the same call (style, layout, paint per frame). */
+const TRACE = process.env.SCREENPOP_BENCH_TRACE;
 /** Every Nth call is answered and wrapped up; the others are declined by the agent. */
 const ANSWER_EVERY = 5;
 const AGENT = User.parse({ id: 'u-agent1', username: 'agent1', displayName: 'Agente Uno', role: 'agent', teamId: null });
@@ -248,7 +250,24 @@ const bench: Bench = {
           await profiling.send('Profiler.enable');
           await profiling.send('Profiler.start');
         }
+        const tracing = TRACE && i === WARMUP ? await agent.context.newCDPSession(agent.page) : null;
+        const traceEvents: unknown[] = [];
+        if (tracing) {
+          tracing.on('Tracing.dataCollected', (e: { value: unknown[] }) => { traceEvents.push(...e.value); });
+          await tracing.send('Tracing.start', {
+            traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] },
+            transferMode: 'ReportEvents',
+          });
+        }
         const ms = await oneCall(agent.page, caller.page, target, i % ANSWER_EVERY === ANSWER_EVERY - 1);
+        if (tracing && TRACE) {
+          const done = new Promise<void>((r) => tracing.once('Tracing.tracingComplete', () => r()));
+          await tracing.send('Tracing.end');
+          await done;
+          writeFileSync(TRACE, JSON.stringify({ traceEvents }));
+          await tracing.detach();
+          log(`trace of call ${i + 1}: ${TRACE}`);
+        }
         if (profiling && CPU_PROFILE) {
           writeFileSync(CPU_PROFILE, JSON.stringify((await profiling.send('Profiler.stop')).profile));
           await profiling.detach();

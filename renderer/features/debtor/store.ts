@@ -18,6 +18,8 @@ interface DebtorState {
   noteLocalError: { key: string; params?: Record<string, unknown> } | null;
   noteSavedAt: number | null;
   open(debtorId: string): Promise<void>;
+  /** Shows a card already read (the screen-pop's one round trip): one commit, no "loading" frame in between. */
+  show(card: DebtorCard): void;
   reload(): Promise<void>;
   close(): void;
   setNoteDraft(text: string): void;
@@ -54,6 +56,17 @@ export const useDebtor = create<DebtorState>((set, get) => ({
       if (endSessionIfUnauthorized(error)) return;
       if (mine === generation) set({ loading: false, error });
     }
+  },
+  show(card) {
+    generation++; // an open() still in flight must not replace this card
+    const same = get().debtorId === card.debtor.id;
+    set({
+      debtorId: card.debtor.id,
+      card,
+      loading: false,
+      error: null,
+      ...(same ? {} : { noteDraft: '', noteError: null, noteLocalError: null, noteSavedAt: null }),
+    });
   },
   async reload() {
     const id = get().debtorId;

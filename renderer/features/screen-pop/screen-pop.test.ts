@@ -3,7 +3,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { DebtorHit } from '../../../shared/api/methods/portfolio';
 
 const api = vi.hoisted(() => ({
-  portfolio: { lookupByPhone: vi.fn(), search: vi.fn(async () => []), card: vi.fn() },
+  portfolio: { popByPhone: vi.fn(), search: vi.fn(async () => []), card: vi.fn() },
   on: vi.fn(() => () => {}),
 }));
 vi.mock('../../api', () => ({ api }));
@@ -23,15 +23,16 @@ beforeEach(() => {
 
 describe('screenPop', () => {
   it('opens the card when one debtor has the number', async () => {
-    api.portfolio.lookupByPhone.mockResolvedValueOnce([hit('d1')]);
-    api.portfolio.card.mockResolvedValueOnce({ debtor: { id: 'd1' } });
+    api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [hit('d1')], card: { debtor: { id: 'd1' } } });
     expect(await screenPop('+573119049511')).toBe('card');
-    expect(useDebtor.getState().debtorId).toBe('d1');
+    expect(useDebtor.getState()).toMatchObject({ debtorId: 'd1', card: { debtor: { id: 'd1' } }, loading: false });
     expect(useSearch.getState().open).toBe(false);
+    // One round trip: the card came with the lookup.
+    expect(api.portfolio.card).not.toHaveBeenCalled();
   });
 
   it('offers a picker when several debtors share it', async () => {
-    api.portfolio.lookupByPhone.mockResolvedValueOnce([hit('d1'), hit('d2')]);
+    api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [hit('d1'), hit('d2')], card: null });
     expect(await screenPop('+573119049511')).toBe('picker');
     expect(useSearch.getState()).toMatchObject({ open: true, pickerFor: '+573119049511', query: '+573119049511' });
     expect(useSearch.getState().hits.map((h) => h.debtorId)).toEqual(['d1', 'd2']);
@@ -39,11 +40,11 @@ describe('screenPop', () => {
   });
 
   it('opens the search prefilled for an unknown number, or when the lookup fails', async () => {
-    api.portfolio.lookupByPhone.mockResolvedValueOnce([]);
+    api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [], card: null });
     expect(await screenPop('3001234567')).toBe('search');
     expect(useSearch.getState()).toMatchObject({ open: true, pickerFor: null, query: '3001234567' });
     const down = new ApiError({ code: 'unavailable', message: 'x' });
-    api.portfolio.lookupByPhone.mockRejectedValueOnce(down);
+    api.portfolio.popByPhone.mockRejectedValueOnce(down);
     expect(await screenPop('3001234567')).toBe('search');
     expect(useSearch.getState().error).toBe(down);
   });
@@ -56,8 +57,7 @@ describe('screenPop timing (pop-timing.ts)', () => {
   const frame = () => new Promise((r) => setTimeout(r, 5));
 
   it('the card the pop opened, once painted, closes the measure from the call event', async () => {
-    api.portfolio.lookupByPhone.mockResolvedValueOnce([hit('d1')]);
-    api.portfolio.card.mockResolvedValueOnce({ debtor: { id: 'd1' } });
+    api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [hit('d1')], card: { debtor: { id: 'd1' } } });
     popTiming.event('+573119049511');
     await screenPop('+573119049511');
     popTiming.committed('d1');
@@ -66,7 +66,7 @@ describe('screenPop timing (pop-timing.ts)', () => {
   });
 
   it('a picker outcome measures nothing, even when the agent then opens one of the cards', async () => {
-    api.portfolio.lookupByPhone.mockResolvedValueOnce([hit('d1'), hit('d2')]);
+    api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [hit('d1'), hit('d2')], card: null });
     popTiming.event('+573119049512');
     await screenPop('+573119049512');
     popTiming.committed('d1');

@@ -13,8 +13,10 @@ export type ScreenPopResult = 'card' | 'picker' | 'search';
 
 export async function screenPop(phone: string): Promise<ScreenPopResult> {
   let hits;
+  let card;
   try {
-    hits = await api.portfolio.lookupByPhone({ phone });
+    // One round trip: the hits and, when only one debtor has the number, their card.
+    ({ hits, card } = await api.portfolio.popByPhone({ phone }));
   } catch (error) {
     popTiming.drop(phone);
     useSearch.getState().show(phone);
@@ -26,7 +28,8 @@ export async function screenPop(phone: string): Promise<ScreenPopResult> {
     popTiming.expect(phone, only.debtorId);
     useSearch.getState().hide();
     useQueue.getState().selectDebtor(only.debtorId);
-    await useDebtor.getState().open(only.debtorId);
+    if (card && card.debtor.id === only.debtorId) useDebtor.getState().show(card);
+    else await useDebtor.getState().open(only.debtorId);
     return 'card';
   }
   popTiming.drop(phone);

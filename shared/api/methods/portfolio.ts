@@ -91,4 +91,12 @@ export const portfolioMethods = {
   card: method(z.object({ debtorId: Id }).strict(), DebtorCard),
   search: method(z.object({ query: z.string().trim().min(2).max(100) }).strict(), z.array(DebtorHit)),
   lookupByPhone: method(z.object({ phone: z.string().trim().min(3).max(32) }).strict(), z.array(DebtorHit)),
+  /**
+   * The screen-pop in one round trip: who has this number and, when exactly one debtor does, their card (a view,
+   * audited as `card` is). A ringing call waits for one reply instead of two.
+   */
+  popByPhone: method(
+    z.object({ phone: z.string().trim().min(3).max(32) }).strict(),
+    z.object({ hits: z.array(DebtorHit), card: DebtorCard.nullable() }),
+  ),
 };
