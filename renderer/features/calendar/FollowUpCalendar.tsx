@@ -10,6 +10,7 @@ import { Section } from '../../ui/Panel';
 import { useDebtor } from '../debtor/store';
 import '../call/i18n';
 import './i18n';
+import './calendar.css';
 import { AGENDA_PAGE, useCalendar, type AgendaGroup } from './store';
 
 const GROUP_TITLE: Record<AgendaGroup, string> = { overdue: 'followUp.overdue', dueToday: 'followUp.today', thisWeek: 'followUp.week' };
