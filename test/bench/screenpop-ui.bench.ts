@@ -149,6 +149,8 @@ async function oneCall(agent: Page, caller: Page, target: Caller, answer: boolea
   // waitForFunction does, every 50 ms) would put the harness's own work on the main thread in the middle of a pop.
   const popped = agent.evaluate(
     ([name, digits]) => new Promise<{ ms: number; number: string; debtorId: string }>((resolve, reject) => {
+      // tsx (esbuild keepNames) wraps named inner functions in __name(), which the page does not have.
+      (globalThis as { __name?: unknown }).__name ??= (f: unknown) => f;
       const find = () => {
         for (const e of performance.getEntriesByName(name, 'measure')) {
           const d = (e as PerformanceMeasure).detail as { number?: string; debtorId?: string } | null;
