@@ -164,7 +164,10 @@ export class Softphone {
       // there sends duplicate REGISTERs, JsSIP #414). We only report since when we are without a line.
       if (this.registration.kind !== 'reconnecting') this.setRegistration({ kind: 'reconnecting', since: Date.now() });
     });
-    ua.on('registered', () => this.setRegistration({ kind: 'registered', since: Date.now() }));
+    ua.on('registered', () => {
+      this.setRegistration({ kind: 'registered', since: Date.now() });
+      this.ringer.warm();
+    });
     ua.on('unregistered', () => {
       if (!this.stopping) this.setRegistration({ kind: 'reconnecting', since: Date.now() });
     });
@@ -187,7 +190,7 @@ export class Softphone {
   async stop(): Promise<void> {
     this.stopping = true;
     for (const call of [...this.calls.values()]) call.hangup();
-    this.ringer.stop();
+    this.ringer.dispose();
     const ua = this.ua;
     this.ua = null;
     if (ua) {

@@ -1,3 +1,4 @@
+import { afterPaint } from '../../lib/after-paint';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Kbd } from '../../ui/Kbd';
@@ -42,8 +43,12 @@ export function GuidedCallPanel() {
   const account = active.find((a) => a.id === cursor?.accountId) ?? active[0] ?? null;
   const accountId = account?.id ?? null;
   useEffect(() => {
-    if (accountId) void useOffers.getState().load(accountId);
-    else useOffers.getState().clear();
+    if (!accountId) {
+      useOffers.getState().clear();
+      return undefined;
+    }
+    // After the card is painted: the screen-pop shows who is calling first (the preview says "loading" meanwhile).
+    return afterPaint(() => void useOffers.getState().load(accountId));
   }, [accountId]);
   // Another debtor opened while a call is on screen that was never started: back to idle for them.
   useEffect(() => {
@@ -180,7 +185,7 @@ export function GuidedCallPanel() {
             </div>
             {accountId && (
               <Section title={t('call.offers')} aside={account ? account.accountNumber : undefined}>
-                <OffersPreview onRetry={() => { useOffers.getState().clear(); void useOffers.getState().load(accountId); }} />
+                <OffersPreview accountId={accountId} onRetry={() => { useOffers.getState().clear(); void useOffers.getState().load(accountId); }} />
               </Section>
             )}
             <FollowUpCalendar />

@@ -7,10 +7,12 @@ import { useOffers } from './store';
 import { pickForPreview } from './pick-offers';
 
 /** The policy's offers for the account, one line each: what, how much, in how many payments, from when. */
-export function OffersPreview({ onRetry }: { onRetry: () => void }) {
+export function OffersPreview({ accountId, onRetry }: { accountId: string; onRetry: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
-  const { result, loading, error } = useOffers();
+  const { result, loading, error, accountId: loadedFor } = useOffers();
+  // Never another account's offers, not even for the frame before this account's load starts.
+  if (loadedFor !== accountId) return <p className="placeholder-text">{t('common.loading')}</p>;
   if (error) return <ErrorNotice error={error} onRetry={onRetry} compact />;
   if (loading && !result) return <p className="placeholder-text">{t('common.loading')}</p>;
   if (!result) return <p className="placeholder-text">{t('call.offersIdle')}</p>;

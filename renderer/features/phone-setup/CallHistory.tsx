@@ -1,3 +1,4 @@
+import { afterPaint } from '../../lib/after-paint';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
@@ -20,8 +21,14 @@ export function CallHistory({ debtorId, zone }: { debtorId: string; zone: string
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
-    api.calls.history({ debtorId, limit: 20 }).then((c) => { if (live) { setCalls(c); setError(null); } }, (e: unknown) => live && setError(e));
-    return () => { live = false; };
+    // After the card is painted: a screen-pop shows the debtor first, their call history a moment later.
+    const cancel = afterPaint(() => {
+      api.calls.history({ debtorId, limit: 20 }).then((c) => { if (live) { setCalls(c); setError(null); } }, (e: unknown) => live && setError(e));
+    });
+    return () => {
+      live = false;
+      cancel();
+    };
   }, [debtorId, version]);
 
   if (error) return <ErrorNotice error={error} compact />;
