@@ -10,6 +10,7 @@
  */
 import { create } from 'zustand';
 import { api } from '../../api';
+import { afterPaint } from '../../lib/after-paint';
 import { Softphone } from '../../softphone/softphone';
 import { usePhone } from '../phone/store';
 import { useSession } from '../session/store';
@@ -135,10 +136,13 @@ function followCallers(): () => void {
     for (const c of (s.snapshot?.calls ?? [])) {
       if (c.direction !== 'incoming' || c.contactId || handled.has(c.id)) continue;
       handled.add(c.id);
-      api.portfolio.lookupByPhone({ phone: c.remote }).then((hits) => {
-        const only = hits.length === 1 ? hits[0] : undefined;
-        if (only && running && live().some((x) => x.id === c.id)) running.engine.setContact(c.id, only.debtorId);
-      }, () => { /* the screen-pop shows the search box; the agent's pick assigns it below */ });
+      // After the screen-pop's paint: this same lookup must not queue ahead of the pop's on the bridge.
+      afterPaint(() => {
+        api.portfolio.lookupByPhone({ phone: c.remote }).then((hits) => {
+          const only = hits.length === 1 ? hits[0] : undefined;
+          if (only && running && live().some((x) => x.id === c.id)) running.engine.setContact(c.id, only.debtorId);
+        }, () => { /* the screen-pop shows the search box; the agent's pick assigns it below */ });
+      });
     }
   });
   let shown = useDebtor.getState().debtorId;
