@@ -20,7 +20,7 @@ import { createHitSummaries } from './portfolio/hits';
 import { refreshSlice, sliceOwner } from './portfolio/refresh';
 import { createNotesRepo } from './notes/notes-repo';
 import { createQueueService, type Deferral } from './queue/queue-service';
-import { queuePage } from './portfolio/queue-page';
+import { queuePage } from '../../shared/queue/page';
 import { disabledUpdates } from './updates/disabled-updates';
 import { createComplianceHandlers, createComplianceService, type ComplianceService } from './compliance';
 import { createNegotiationHandlers } from './negotiation';
@@ -58,6 +58,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
   const search = createSearch(s.db);
   const lookup = createPhoneLookup(s.db);
   const hits = createHitSummaries(s.db);
+  const phoneHits = (phone: string): DebtorHit[] => hits(lookup(phone).map((debtorId) => ({ debtorId, matchedOn: 'phone' as const })));
   const notes = createNotesRepo(s.db);
   const compliance = s.compliance ?? createComplianceService({ db: s.db, now: s.now });
   const queue = createQueueService(s.db, s.deferral ? { deferral: s.deferral } : {});
@@ -158,7 +159,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
       }),
       popByPhone: guard(async ({ phone }) => {
         const user = requireSliceUser();
-        const found = hits(lookup(phone).map((debtorId) => ({ debtorId, matchedOn: 'phone' as const })));
+        const found = phoneHits(phone);
         const only = found.length === 1 ? card(found[0]!.debtorId) : null;
         if (only) compliance.debtorViewed(user, only.debtor); // shown on the desk: audited like `card`
         return { hits: found, card: only ?? null };
@@ -169,7 +170,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
       }),
       lookupByPhone: guard(async ({ phone }): Promise<DebtorHit[]> => {
         requireSliceUser();
-        return hits(lookup(phone).map((debtorId) => ({ debtorId, matchedOn: 'phone' as const })));
+        return phoneHits(phone);
       }),
     },
     negotiation: createNegotiationHandlers({ db: s.db, now: s.now, user: requireSliceUser, guard, ...(s.outboxChanged ? { outboxChanged: s.outboxChanged } : {}) }),

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStore } from '../store/open';
-import type { Db } from '../store/open';
-import { tempDir, testKey } from '../testing/temp';
+import { describe, expect, it } from 'vitest';
+import { tempStorePerTest } from '../testing/temp-store';
 import { createOutbox } from '../outbox/outbox';
 import { createCallLog } from './call-log';
 import { createPhoneSettingsRepo, MissingPasswordError } from './phone-settings-repo';
@@ -13,22 +11,13 @@ import { CallLogEvent } from '../../../shared/api/methods/calls';
 import { PhoneSettingsInput } from '../../../shared/api/methods/phone-settings';
 import { parsePayload } from '../../../shared/sync/mutations';
 
-let dir: { dir: string; cleanup: () => void };
-let db: Db;
-beforeEach(() => {
-  dir = tempDir('recaudo-calls-');
-  db = openStore({ file: join(dir.dir, 'desk.db'), key: testKey() }).db;
-});
-afterEach(() => {
-  db.close();
-  dir.cleanup();
-});
+const store = tempStorePerTest('recaudo-calls-');
 
 const base = { callId: 'c1', sipCallId: 'abc@host', direction: 'outgoing' as const, remote: '+573001234567' };
 
 describe('call log', () => {
   it('writes each event with its outbox row and folds a call with cause, who hung up and MOS', () => {
-    const log = createCallLog(db);
+    const log = createCallLog(store.db);
     const t0 = Date.parse('2026-11-25T14:00:00Z');
     const events = [
       { ...base, type: 'dial', at: t0 },
@@ -50,13 +39,13 @@ describe('call log', () => {
     // the dial came before the debtor was known: it was adopted by the later event
     expect(call!.events.map((e) => e.type)).toEqual(['dial', 'ringing', 'answer', 'hold', 'resume', 'hangup']);
 
-    const rows = createOutbox(db).pending();
+    const rows = createOutbox(store.db).pending();
     expect(rows.map((r) => (r.payload as { event: string }).event)).toEqual(['dialed', 'ringing', 'answered', 'held', 'resumed', 'ended']);
     for (const r of rows) expect(parsePayload(r.kind, r.payload).ok).toBe(true);
   });
 
   it('keeps a failed call with its SIP cause, and mute locally only', () => {
-    const log = createCallLog(db);
+    const log = createCallLog(store.db);
     log.log(CallLogEvent.parse({ ...base, callId: 'c2', contactId: 'd-8', type: 'dial', at: 1 }), 'agent1');
     log.log(CallLogEvent.parse({ ...base, callId: 'c2', contactId: 'd-8', type: 'mute', muted: true, at: 2 }), 'agent1');
     log.log(CallLogEvent.parse({
@@ -64,14 +53,14 @@ describe('call log', () => {
       reasonPhrase: 'Busy Here', talkSec: 0,
     }), 'agent1');
     expect(log.history('d-8', 5)[0]).toMatchObject({ cause: 'busy', statusCode: 486, reasonPhrase: 'Busy Here', answeredAt: null });
-    expect(createOutbox(db).pending().map((r) => (r.payload as { event: string }).event)).toEqual(['dialed', 'failed']);
+    expect(createOutbox(store.db).pending().map((r) => (r.payload as { event: string }).event)).toEqual(['dialed', 'failed']);
   });
 
   it('rolls the event back when its outbox row cannot be written', () => {
-    const log = createCallLog(db);
-    db.exec('DROP TABLE outbox');
+    const log = createCallLog(store.db);
+    store.db.exec('DROP TABLE outbox');
     expect(() => log.log(CallLogEvent.parse({ ...base, contactId: 'd-9', type: 'dial', at: 5 }), 'agent1')).toThrow();
-    expect(db.prepare('SELECT count(*) FROM call_events').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM call_events').pluck().get()).toBe(0);
   });
 });
 
@@ -96,7 +85,7 @@ describe('phone settings', () => {
   });
 
   it('needs a password on first save, keeps it when omitted later and never shows it', () => {
-    const repo = createPhoneSettingsRepo(db);
+    const repo = createPhoneSettingsRepo(store.db);
     expect(() => repo.save('agent1', good)).toThrow(MissingPasswordError);
     const v = repo.save('agent1', { ...good, password: 's3cret' });
     expect(v).not.toHaveProperty('password');
@@ -112,15 +101,15 @@ describe('phone settings', () => {
 
 describe('recordings', () => {
   it('saves the file under the debtor id and refuses unsafe ids and oversize data', () => {
-    const rec = createRecordings(db, join(dir.dir, 'recordings'));
+    const rec = createRecordings(store.db, join(store.dir, 'recordings'));
     const saved = rec.save({ callId: 'c1', contactId: 'd-7', startedAt: 1, endedAt: 2, mimeType: 'audio/webm;codecs=opus', data: Buffer.from('OggS-ish') }, 'agent1');
     expect(saved.file).toBe(join('recordings', 'd-7', 'c1.webm'));
-    expect(readFileSync(join(dir.dir, saved.file), 'utf8')).toBe('OggS-ish');
+    expect(readFileSync(join(store.dir, saved.file), 'utf8')).toBe('OggS-ish');
     expect(() => rec.save({ callId: '../../etc', startedAt: 1, endedAt: 2, mimeType: 'audio/webm', data: Buffer.from('x') }, 'a'))
       .toThrow(RecordingRefusedError);
     expect(() => rec.save({ callId: 'c3', startedAt: 1, endedAt: 2, mimeType: 'audio/webm', data: Buffer.alloc(33 * 1024 * 1024) }, 'a'))
       .toThrow(/too large/);
-    expect(existsSync(join(dir.dir, 'recordings', 'unassigned', 'c3.webm'))).toBe(false);
+    expect(existsSync(join(store.dir, 'recordings', 'unassigned', 'c3.webm'))).toBe(false);
   });
 });
 
@@ -128,14 +117,14 @@ describe('calls handlers', () => {
   it('a new recording wakes the sync at once (its recording.add is in the outbox); the same bytes again do not', async () => {
     let nudges = 0;
     const session = { requireUser: () => ({ id: 'agent1' }) } as unknown as Parameters<typeof createCallsHandlers>[0]['session'];
-    const h = createCallsHandlers({ db, session, guard: (fn) => async (...a) => fn(...a), outboxChanged: () => { nudges++; } });
+    const h = createCallsHandlers({ db: store.db, session, guard: (fn) => async (...a) => fn(...a), outboxChanged: () => { nudges++; } });
     const input = {
       callId: 'c9', sipCallId: 'c9@pbx', contactId: 'd-7', startedAt: Date.parse('2026-11-25T14:00:00Z'), endedAt: Date.parse('2026-11-25T14:01:00Z'),
       mimeType: 'audio/webm;codecs=opus', dataBase64: Buffer.from('opus bytes').toString('base64'),
     };
     await h.saveRecording(input);
     expect(nudges).toBe(1);
-    expect(db.prepare("SELECT count(*) FROM outbox WHERE kind = 'recording.add'").pluck().get()).toBe(1);
+    expect(store.db.prepare("SELECT count(*) FROM outbox WHERE kind = 'recording.add'").pluck().get()).toBe(1);
     await h.saveRecording(input);
     expect(nudges).toBe(1);
   });

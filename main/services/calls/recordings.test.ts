@@ -1,38 +1,28 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parsePayload } from '../../../shared/sync/mutations';
 import { createOutbox } from '../outbox/outbox';
-import { openStore, type Db } from '../store/open';
-import { tempDir, testKey } from '../testing/temp';
+import { tempStorePerTest } from '../testing/temp-store';
 import { createRecordings, RecordingRefusedError } from './recordings';
 
-let dir: { dir: string; cleanup: () => void };
-let db: Db;
-beforeEach(() => {
-  dir = tempDir('recaudo-recordings-');
-  db = openStore({ file: join(dir.dir, 'desk.db'), key: testKey() }).db;
-});
-afterEach(() => {
-  if (db.open) db.close();
-  dir.cleanup();
-});
+const store = tempStorePerTest('recaudo-recordings-');
 
 const t0 = Date.parse('2026-11-25T15:00:00Z');
 const input = (data: Buffer, extra: Partial<{ callId: string; contactId: string }> = {}) =>
   ({ callId: 'c1', contactId: 'd-7', startedAt: t0, endedAt: t0 + 90_000, mimeType: 'audio/webm;codecs=opus', data, ...extra });
-const rows = () => db.prepare('SELECT call_id, debtor_id, agent_id, bytes, uploaded_at FROM call_recordings ORDER BY call_id').all();
+const rows = () => store.db.prepare('SELECT call_id, debtor_id, agent_id, bytes, uploaded_at FROM call_recordings ORDER BY call_id').all();
 
 describe('saving a recording', () => {
   it('writes the file, its row and a recording.add mutation (hash and size, no audio) in one transaction', () => {
     const data = Buffer.from('OggS'.repeat(5000));
-    const saved = createRecordings(db, join(dir.dir, 'recordings'), () => new Date('2026-11-25T15:02:00Z')).save(input(data), 'ag-1');
+    const saved = createRecordings(store.db, join(store.dir, 'recordings'), () => new Date('2026-11-25T15:02:00Z')).save(input(data), 'ag-1');
     const sha256 = createHash('sha256').update(data).digest('hex');
     expect(saved).toEqual({ file: join('recordings', 'd-7', 'c1.webm'), bytes: data.length, sha256, duplicate: false });
-    expect(readFileSync(join(dir.dir, saved.file)).equals(data)).toBe(true);
+    expect(readFileSync(join(store.dir, saved.file)).equals(data)).toBe(true);
     expect(rows()).toEqual([{ call_id: 'c1', debtor_id: 'd-7', agent_id: 'ag-1', bytes: data.length, uploaded_at: null }]);
-    const [m] = createOutbox(db).pending();
+    const [m] = createOutbox(store.db).pending();
     expect(m).toMatchObject({ kind: 'recording.add', createdAt: '2026-11-25T15:02:00.000Z' });
     expect(m!.payload).toMatchObject({
       callId: 'c1', debtorId: 'd-7', agentId: 'ag-1', sha256, bytes: data.length, mimeType: 'audio/webm;codecs=opus',
@@ -43,39 +33,39 @@ describe('saving a recording', () => {
   });
 
   it('a call from an unknown number is saved under "unassigned" with no debtor', () => {
-    createRecordings(db).save({ callId: 'c9', startedAt: t0, endedAt: t0, mimeType: 'audio/ogg', data: Buffer.from('x') }, 'ag-1');
-    expect(existsSync(join(dir.dir, 'recordings', 'unassigned', 'c9.ogg'))).toBe(true);
-    expect(createOutbox(db).pending()[0]!.payload).toMatchObject({ callId: 'c9', debtorId: null, mimeType: 'audio/ogg' });
+    createRecordings(store.db).save({ callId: 'c9', startedAt: t0, endedAt: t0, mimeType: 'audio/ogg', data: Buffer.from('x') }, 'ag-1');
+    expect(existsSync(join(store.dir, 'recordings', 'unassigned', 'c9.ogg'))).toBe(true);
+    expect(createOutbox(store.db).pending()[0]!.payload).toMatchObject({ callId: 'c9', debtorId: null, mimeType: 'audio/ogg' });
   });
 
   it('a retried save of the same bytes is a no-op; other bytes for the same call are refused and the first kept', () => {
-    const rec = createRecordings(db);
+    const rec = createRecordings(store.db);
     const first = Buffer.from('first take');
     rec.save(input(first), 'ag-1');
     expect(rec.save(input(first), 'ag-1')).toMatchObject({ duplicate: true });
-    expect(createOutbox(db).pendingCount()).toBe(1);
+    expect(createOutbox(store.db).pendingCount()).toBe(1);
     let error: unknown;
     try { rec.save(input(Buffer.from('second take')), 'ag-1'); } catch (err) { error = err; }
     expect(error).toBeInstanceOf(RecordingRefusedError);
     expect(error).toMatchObject({ key: 'calls.error.recordingExists', params: { callId: 'c1' } });
-    expect(readFileSync(join(dir.dir, 'recordings', 'd-7', 'c1.webm'), 'utf8')).toBe('first take');
-    expect(createOutbox(db).pendingCount()).toBe(1);
+    expect(readFileSync(join(store.dir, 'recordings', 'd-7', 'c1.webm'), 'utf8')).toBe('first take');
+    expect(createOutbox(store.db).pendingCount()).toBe(1);
   });
 
   it('if the row or its mutation cannot be written, neither is: the file alone is harmless garbage', () => {
-    db.exec("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    expect(() => createRecordings(db).save(input(Buffer.from('audio')), 'ag-1')).toThrow(/disk full/);
+    store.db.exec("CREATE TRIGGER outbox_full BEFORE INSERT ON outbox BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    expect(() => createRecordings(store.db).save(input(Buffer.from('audio')), 'ag-1')).toThrow(/disk full/);
     expect(rows()).toEqual([]);
-    db.exec('DROP TRIGGER outbox_full');
+    store.db.exec('DROP TRIGGER outbox_full');
     // The retry writes both (the leftover file is simply replaced).
-    expect(createRecordings(db).save(input(Buffer.from('audio')), 'ag-1')).toMatchObject({ duplicate: false });
+    expect(createRecordings(store.db).save(input(Buffer.from('audio')), 'ag-1')).toMatchObject({ duplicate: false });
     expect(rows()).toHaveLength(1);
-    expect(createOutbox(db).pendingCount()).toBe(1);
+    expect(createOutbox(store.db).pendingCount()).toBe(1);
   });
 
   it('refuses a type the server would not take, before writing anything', () => {
-    expect(() => createRecordings(db).save({ ...input(Buffer.from('x')), mimeType: 'audio/mpeg' }, 'ag-1'))
+    expect(() => createRecordings(store.db).save({ ...input(Buffer.from('x')), mimeType: 'audio/mpeg' }, 'ag-1'))
       .toThrow(expect.objectContaining({ key: 'calls.error.recordingType' }));
-    expect(existsSync(join(dir.dir, 'recordings'))).toBe(false);
+    expect(existsSync(join(store.dir, 'recordings'))).toBe(false);
   });
 });

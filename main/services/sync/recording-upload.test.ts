@@ -1,29 +1,19 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRecordings } from '../calls/recordings';
 import { createOutbox } from '../outbox/outbox';
 import { ServerUnavailableError } from '../http/errors';
-import { openStore, type Db } from '../store/open';
-import { tempDir, testKey } from '../testing/temp';
+import { tempStorePerTest } from '../testing/temp-store';
 import { createRecordingUploader, hashFile } from './recording-upload';
 
-let dir: { dir: string; cleanup: () => void };
-let db: Db;
-beforeEach(() => {
-  dir = tempDir('recaudo-upload-');
-  db = openStore({ file: join(dir.dir, 'desk.db'), key: testKey() }).db;
-});
-afterEach(() => {
-  db.close();
-  dir.cleanup();
-});
+const store = tempStorePerTest('recaudo-upload-');
 
 const t0 = Date.parse('2026-11-25T15:00:00Z');
 function record(callId: string, data: Buffer) {
-  const saved = createRecordings(db).save({ callId, contactId: 'd-2', startedAt: t0, endedAt: t0 + 1000, mimeType: 'audio/webm', data }, 'ag-1');
-  const row = createOutbox(db).pending(100).find((r) => (r.payload as { callId: string }).callId === callId)!;
+  const saved = createRecordings(store.db).save({ callId, contactId: 'd-2', startedAt: t0, endedAt: t0 + 1000, mimeType: 'audio/webm', data }, 'ag-1');
+  const row = createOutbox(store.db).pending(100).find((r) => (r.payload as { callId: string }).callId === callId)!;
   return { ...saved, payload: row.payload };
 }
 
@@ -45,8 +35,8 @@ const info = (sha256: string, bytes: number, stored = false) => ({ sha256, bytes
 describe('uploading recordings before their mutations', () => {
   it('hashes a file by streaming it', async () => {
     const data = Buffer.alloc(200_000, 3);
-    writeFileSync(join(dir.dir, 'f.webm'), data);
-    expect(await hashFile(join(dir.dir, 'f.webm'))).toEqual({ sha256: createHash('sha256').update(data).digest('hex'), bytes: 200_000 });
+    writeFileSync(join(store.dir, 'f.webm'), data);
+    expect(await hashFile(join(store.dir, 'f.webm'))).toEqual({ sha256: createHash('sha256').update(data).digest('hex'), bytes: 200_000 });
   });
 
   it('asks first, streams the bytes with their type and size when the server lacks them, and never asks twice', async () => {
@@ -56,7 +46,7 @@ describe('uploading recordings before their mutations', () => {
       if (req.method === 'GET') return req.url.includes(a.sha256) ? { status: 404, json: { code: 'not_found', message: 'no', key: 'errors.notFound' } } : { status: 200, json: info(b.sha256, b.bytes) };
       return { status: 201, json: info(a.sha256, a.bytes, true) };
     });
-    const up = createRecordingUploader({ db, baseUrl: () => 'http://server.test/', timeoutMs: 1000, fetch: server.fetch });
+    const up = createRecordingUploader({ db: store.db, baseUrl: () => 'http://server.test/', timeoutMs: 1000, fetch: server.fetch });
     const out = await up.prepare('tok', [{ index: 0, payload: a.payload }, { index: 3, payload: b.payload }]);
     expect(out).toEqual({ localRefusals: new Map(), cutAt: null, uploaded: 1 });
     expect(server.seen.map((r) => r.method)).toEqual(['GET', 'PUT', 'GET']);
@@ -72,12 +62,12 @@ describe('uploading recordings before their mutations', () => {
     const gone = record('cg', Buffer.from('gone'));
     const changed = record('cc', Buffer.from('changed'));
     const locked = record('cl', Buffer.from('locked'));
-    rmSync(join(dir.dir, gone.file));
-    writeFileSync(join(dir.dir, changed.file), 'CHANGED');
-    rmSync(join(dir.dir, locked.file));
-    mkdirSync(join(dir.dir, locked.file)); // reading it fails, and not with "no such file"
+    rmSync(join(store.dir, gone.file));
+    writeFileSync(join(store.dir, changed.file), 'CHANGED');
+    rmSync(join(store.dir, locked.file));
+    mkdirSync(join(store.dir, locked.file)); // reading it fails, and not with "no such file"
     const server = fakeServer(() => ({ status: 500 }));
-    const up = createRecordingUploader({ db, baseUrl: () => 'http://server.test', timeoutMs: 1000, fetch: server.fetch });
+    const up = createRecordingUploader({ db: store.db, baseUrl: () => 'http://server.test', timeoutMs: 1000, fetch: server.fetch });
     const out = await up.prepare('tok', [{ index: 1, payload: gone.payload }, { index: 2, payload: changed.payload }, { index: 4, payload: locked.payload }]);
     expect(out.cutAt).toBe(4);
     expect([...out.localRefusals].map(([i, r]) => [i, r.key, r.params])).toEqual([
@@ -89,16 +79,16 @@ describe('uploading recordings before their mutations', () => {
 
   it('network trouble and 5xx are retried later; bytes the server will not take go on to be refused by it', async () => {
     const a = record('cn', Buffer.from('net'));
-    const down = createRecordingUploader({ db, baseUrl: () => 'http://server.test', timeoutMs: 1000, fetch: fakeServer(() => ({ status: 503 })).fetch });
+    const down = createRecordingUploader({ db: store.db, baseUrl: () => 'http://server.test', timeoutMs: 1000, fetch: fakeServer(() => ({ status: 503 })).fetch });
     await expect(down.prepare('tok', [{ index: 0, payload: a.payload }])).rejects.toBeInstanceOf(ServerUnavailableError);
     const tooBig = fakeServer((req) => (req.method === 'GET' ? { status: 404, json: { code: 'not_found', message: 'no' } } : { status: 413, json: { code: 'invalid_input', message: 'too large', key: 'errors.sync.recordingTooLarge' } }));
-    const refusing = createRecordingUploader({ db, baseUrl: () => 'http://server.test', timeoutMs: 1000, fetch: tooBig.fetch });
+    const refusing = createRecordingUploader({ db: store.db, baseUrl: () => 'http://server.test', timeoutMs: 1000, fetch: tooBig.fetch });
     expect(await refusing.prepare('tok', [{ index: 0, payload: a.payload }])).toEqual({ localRefusals: new Map(), cutAt: null, uploaded: 0 });
   });
 
   it('marks a recording uploaded once the server applied it', () => {
     record('cu', Buffer.from('done'));
-    createRecordingUploader({ db, baseUrl: () => 'http://x', timeoutMs: 1 }).acknowledged(['cu'], '2026-11-25T16:00:00.000Z');
-    expect(db.prepare('SELECT uploaded_at FROM call_recordings WHERE call_id = ?').pluck().get('cu')).toBe('2026-11-25T16:00:00.000Z');
+    createRecordingUploader({ db: store.db, baseUrl: () => 'http://x', timeoutMs: 1 }).acknowledged(['cu'], '2026-11-25T16:00:00.000Z');
+    expect(store.db.prepare('SELECT uploaded_at FROM call_recordings WHERE call_id = ?').pluck().get('cu')).toBe('2026-11-25T16:00:00.000Z');
   });
 });

@@ -5,6 +5,8 @@
  * entries are kept: each new event clears the previous ones, so the timeline never grows.
  */
 
+import { afterPaint as afterNextPaint } from '../../lib/after-paint';
+
 export const POP_EVENT = 'recaudo:pop:event';
 export const POP_PAINTED = 'recaudo:pop:painted';
 export const POP_MEASURE = 'recaudo:pop';
@@ -18,20 +20,6 @@ type Perf = Pick<Performance, 'mark' | 'measure' | 'clearMarks' | 'clearMeasures
 
 /** Runs `fn` once the frame that shows the current commit has been painted. */
 export type AfterPaint = (fn: () => void) => void;
-
-/**
- * rAF callbacks run just before the next paint; a message posted from there is handled right after that paint.
- */
-export const afterNextPaint: AfterPaint = (fn) => {
-  requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      ch.port1.close();
-      fn();
-    };
-    ch.port2.postMessage(null);
-  });
-};
 
 export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
   let pending: { number: string; debtorId: string | null } | null = null;
@@ -73,4 +61,4 @@ export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
 export type PopTiming = ReturnType<typeof createPopTiming>;
 
 /** The renderer's one instance. */
-export const popTiming: PopTiming = createPopTiming(performance, afterNextPaint);
+export const popTiming: PopTiming = createPopTiming(performance, (fn) => void afterNextPaint(fn));

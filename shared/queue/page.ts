@@ -1,4 +1,4 @@
-import type { QueueItem, QueuePage } from '../../../shared/api/methods/portfolio';
+import type { QueueItem, QueuePage } from '../api/methods/portfolio';
 
 /**
  * The first `limit` rows of an ordered queue and totals over every row: the renderer never receives 200,000
