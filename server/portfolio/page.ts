@@ -40,7 +40,10 @@ export function decodeCursor(cursor: string): string {
 
 /**
  * One page of the user's slice: accounts ordered by id, with everything hanging off them. A debtor with
- * accounts on two pages arrives on both (clients upsert by id).
+ * accounts on two pages arrives on both (clients upsert by id). Payments, promises and account callbacks come
+ * with their account's page; the debtor's phones, contacts and debtor-wide callbacks with every page of the
+ * debtor. A contact may name an account outside the page (a later page, or another agent's): the desk keeps it
+ * without that link (main/services/portfolio/slice-writer.ts). The sync pull (server/sync) sends the same rows.
  */
 export async function portfolioPage(
   db: Queryable,
@@ -69,7 +72,14 @@ export async function portfolioPage(
     db.query(`select ${columnsOf(Payment)} from payments where account_id = any($1::text[]) order by account_id, posted_at, id`, [accountIds]),
     db.query(`select ${columnsOf(Contact)} from contacts where debtor_id = any($1::text[]) order by debtor_id, started_at, id`, [debtorIds]),
     db.query(`select ${columnsOf(PromiseToPay)} from promises where account_id = any($1::text[]) order by account_id, created_at, id`, [accountIds]),
-    db.query(`select ${columnsOf(Callback)} from callbacks where debtor_id = any($1::text[]) order by debtor_id, due_at, id`, [debtorIds]),
+    // A callback on an account of another agent is that agent's work (it would pull this debtor into the wrong
+    // queue); one on the debtor as a whole is anyone's. Contacts are history: all of the debtor's come.
+    db.query(
+      `select ${columnsOf(Callback)} from callbacks
+        where debtor_id = any($1::text[]) and (account_id is null or account_id = any($2::text[]))
+        order by debtor_id, due_at, id`,
+      [debtorIds, accountIds],
+    ),
     db.query(`select ${columnsOf(Creditor)} from creditors where id = any($1::text[]) order by id`, [creditorIds]),
     // The current (newest) version of each policy the page's accounts fall under.
     db.query(

@@ -1,6 +1,7 @@
 /**
  * One page of a first pull, built as JSON by the database itself: the accounts of the page (by id, in the
- * user's scope) and everything hanging off them, in the shapes of shared/domain/portfolio. A 5,000-account page
+ * user's scope) and everything hanging off them, in the shapes of shared/domain/portfolio — the same rows as the
+ * portfolio pager (server/portfolio/page.ts): a callback on another agent's account is theirs, not sent. A 5,000-account page
  * is one round trip and one string — no row decoding and re-encoding in Node (the slow part of a 200k pull).
  */
 import type { z } from 'zod';
@@ -48,7 +49,8 @@ export async function fullPageJson(
         'payments', ${agg(Payment, 'payments x where x.account_id in (select id from acc)')},
         'contacts', ${agg(Contact, 'contacts x where x.debtor_id in (select id from dids)')},
         'promises', ${agg(PromiseToPay, 'promises x where x.account_id in (select id from acc)')},
-        'callbacks', ${agg(Callback, 'callbacks x where x.debtor_id in (select id from dids)')},
+        'callbacks', ${agg(Callback, `callbacks x where x.debtor_id in (select id from dids)
+            and (x.account_id is null or x.account_id in (select id from acc))`)},
         'policies', ${agg(PolicyRecord, `(select distinct on (creditor_id, segment) * from policies
             where (creditor_id, segment) in (select distinct creditor_id, segment from acc)
             order by creditor_id, segment, version desc) x`)}

@@ -119,6 +119,8 @@ async function changesSince(db: Database, user: UserRecord, since: number, limit
   const scope = accountScope(user, 3);
   const mine = `(select a.id from accounts a where ${scope.sql})`;
   const myDebtors = `(select a.debtor_id from accounts a where ${scope.sql})`;
+  // A callback on another agent's account is their work; one on the debtor as a whole is anyone's (page.ts).
+  const myCallback = `(case when account_id is null then debtor_id in ${myDebtors} else account_id in ${mine} end)`;
   // The limit-th smallest changed row_seq across the portfolio's tables bounds this page.
   const [bound] = await db.query<{ s: number | null; n: number }>(
     `select max(s) as s, count(*)::int8 as n from (select s from (
@@ -128,7 +130,7 @@ async function changesSince(db: Database, user: UserRecord, since: number, limit
         union all (select row_seq from payments where row_seq > $1 and account_id in ${mine} order by row_seq limit $2)
         union all (select row_seq from contacts where row_seq > $1 and debtor_id in ${myDebtors} order by row_seq limit $2)
         union all (select row_seq from promises where row_seq > $1 and account_id in ${mine} order by row_seq limit $2)
-        union all (select row_seq from callbacks where row_seq > $1 and debtor_id in ${myDebtors} order by row_seq limit $2)
+        union all (select row_seq from callbacks where row_seq > $1 and ${myCallback} order by row_seq limit $2)
         union all (select seq from change_log where seq > $1 and agent_id = $${3 + scope.params.length} order by seq limit $2)
       ) u order by s limit $2) v`,
     [since, limit, ...scope.params, user.id],
@@ -145,7 +147,7 @@ async function changesSince(db: Database, user: UserRecord, since: number, limit
       db.query(`select ${columnsOf(Payment)} from payments where ${inRange('row_seq')} and account_id in ${mine}`, [...range, ...scope.params]),
       db.query(`select ${columnsOf(Contact)} from contacts where ${inRange('row_seq')} and debtor_id in ${myDebtors}`, [...range, ...scope.params]),
       db.query(`select ${columnsOf(PromiseToPay)} from promises where ${inRange('row_seq')} and account_id in ${mine}`, [...range, ...scope.params]),
-      db.query(`select ${columnsOf(Callback)} from callbacks where ${inRange('row_seq')} and debtor_id in ${myDebtors}`, [...range, ...scope.params]),
+      db.query(`select ${columnsOf(Callback)} from callbacks where ${inRange('row_seq')} and ${myCallback}`, [...range, ...scope.params]),
       db.query<{ id: string }>(`select id from debtors where ${inRange('row_seq')} and id in ${myDebtors}`, [...range, ...scope.params]),
       db.query<{ entity_id: string }>(
         `select distinct c.entity_id from change_log c where ${inRange('c.seq')} and c.op = 'unassign' and c.agent_id = $3
@@ -178,7 +180,11 @@ async function changesSince(db: Database, user: UserRecord, since: number, limit
       db.query(`select ${columnsOf(Payment)} from payments where account_id = any($1::text[]) and row_seq <= $2`, [changedAccountIds, upTo]),
       db.query(`select ${columnsOf(Contact)} from contacts where debtor_id = any($1::text[]) and row_seq <= $2`, [changedAccountDebtors, upTo]),
       db.query(`select ${columnsOf(PromiseToPay)} from promises where account_id = any($1::text[]) and row_seq <= $2`, [changedAccountIds, upTo]),
-      db.query(`select ${columnsOf(Callback)} from callbacks where debtor_id = any($1::text[]) and row_seq <= $2`, [changedAccountDebtors, upTo]),
+      db.query(
+        `select ${columnsOf(Callback)} from callbacks where debtor_id = any($1::text[]) and row_seq <= $2
+          and (account_id is null or account_id = any($3::text[]))`,
+        [changedAccountDebtors, upTo, changedAccountIds],
+      ),
     ]);
     phones.push(...map<Phone>(Phone, bp));
     payments.push(...map<Payment>(Payment, bpay));

@@ -93,6 +93,56 @@ describe('SliceWriter', () => {
     expect(count(s.db, 'contacts')).toBe(contactsBefore);
   });
 
+  it("keeps a contact or callback on an account the store does not hold, unlinked, and links it when the account's page lands", () => {
+    const s = freshStore();
+    close = s.close;
+    const slice = demoSlice({ debtors: 1, accountsPerDebtor: 2 });
+    const d = slice.debtors[0]!.id;
+    const [a0, a1] = [`${d}-a0`, `${d}-a1`];
+    // The debtor's history names both accounts; each page carries one account and the whole history.
+    const contact = (id: string, accountId: string) => ({ id, debtorId: d, accountId, agentId: 'u-agent2', channel: 'call' as const,
+      direction: 'outbound' as const, phoneE164: null, startedAt: '2026-11-20T15:00:00.000Z', endedAt: null, outcome: 'no_answer' as const,
+      reason: null, notes: '', mos: null, conversation: false });
+    const contacts = [contact('ct-a1', a1), contact('ct-a0', a0)];
+    const callbacks = [{ id: 'cb-a1', debtorId: d, accountId: a1, agentId: 'u-agent2', dueAt: '2026-11-27T15:00:00.000Z',
+      timeZone: 'America/Bogota', note: '', status: 'pending' as const }];
+    const page = (account: string): PortfolioSlice => ({
+      ...slice, contacts, callbacks,
+      accounts: slice.accounts.filter((a) => a.id === account),
+      payments: slice.payments.filter((p) => p.accountId === account),
+      promises: slice.promises.filter((p) => p.accountId === account),
+    });
+    const link = (t: string, id: string) => s.db.prepare(`SELECT account_id FROM ${t} WHERE id = ?`).pluck().get(id);
+    const w = new SliceWriter(s.db);
+    const gen = w.begin();
+    w.applyPage(gen, page(a0));
+    expect(link('contacts', contacts[0]!.id)).toBeNull();
+    expect(link('contacts', contacts[1]!.id)).toBe(a0);
+    expect(link('callbacks', 'cb-a1')).toBeNull();
+    w.applyPage(gen, page(a1));
+    expect(link('contacts', contacts[0]!.id)).toBe(a1);
+    expect(link('callbacks', 'cb-a1')).toBe(a1);
+    expect(w.finish(gen)).toEqual({ removedAccounts: 0, removedDebtors: 0 });
+    expect(count(s.db, 'contacts')).toBe(contacts.length);
+    expect(s.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('a payment or promise of an account the page does not carry fails the page whole', () => {
+    const s = freshStore();
+    close = s.close;
+    const slice = demoSlice({ debtors: 2 });
+    const [mine, other] = slice.accounts;
+    const w = new SliceWriter(s.db);
+    const gen = w.begin();
+    const base = { ...slice, accounts: [mine!], payments: [], promises: [] };
+    expect(() => w.applyPage(gen, { ...base, payments: [{ id: 'pay-x', accountId: other!.id, amountMinor: 100, currency: 'COP', postedAt: '2026-11-01', method: 'pse' }] }))
+      .toThrow(/FOREIGN KEY/);
+    const promise = { id: 'pr-x', accountId: other!.id, debtorId: other!.debtorId, agentId: 'u-agent2', amountMinor: 100, currency: 'COP' as const,
+      dueDate: '2026-12-01', method: 'pse', installments: 1, status: 'pending' as const, createdAt: '2026-11-01T00:00:00.000Z' };
+    expect(() => w.applyPage(gen, { ...base, debtors: slice.debtors, promises: [promise] })).toThrow(/FOREIGN KEY/);
+    expect(count(s.db, 'accounts')).toBe(0);
+  });
+
   it('a page referring to a debtor it does not carry fails whole, nothing half-applied', () => {
     const s = freshStore();
     close = s.close;

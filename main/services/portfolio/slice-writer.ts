@@ -23,9 +23,12 @@ export class SliceWriter {
   private readonly stmts;
 
   constructor(private readonly db: Db) {
-    const upsert = (table: string, cols: string[], key = 'id') =>
+    // `linkOnly`: an optional account link kept only when the account is in the store (see applyPage).
+    const upsert = (table: string, cols: string[], key = 'id', linkOnly?: string) =>
       db.prepare(
-        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})
+        `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols
+          .map((c) => (c === linkOnly ? `(SELECT id FROM accounts WHERE id = @${c})` : '@' + c))
+          .join(', ')})
          ON CONFLICT(${key}) DO UPDATE SET ${cols.filter((c) => c !== key).map((c) => `${c} = excluded.${c}`).join(', ')}`,
       );
     this.stmts = {
@@ -38,10 +41,11 @@ export class SliceWriter {
       phone: upsert('phones', ['id', 'debtor_id', 'e164', 'national_digits', 'type', 'valid', 'status', 'updated_at', 'seen_gen']),
       payment: upsert('payments', ['id', 'account_id', 'amount_minor', 'currency', 'posted_at', 'method', 'seen_gen']),
       contact: upsert('contacts', ['id', 'debtor_id', 'account_id', 'agent_id', 'channel', 'direction', 'phone_e164',
-        'started_at', 'ended_at', 'outcome', 'reason', 'notes', 'mos', 'conversation', 'local_hour', 'seen_gen']),
+        'started_at', 'ended_at', 'outcome', 'reason', 'notes', 'mos', 'conversation', 'local_hour', 'seen_gen'], 'id', 'account_id'),
       promise: upsert('promises', ['id', 'account_id', 'debtor_id', 'agent_id', 'amount_minor', 'currency', 'due_date',
         'method', 'installments', 'status', 'created_at', 'seen_gen']),
-      callback: upsert('callbacks', ['id', 'debtor_id', 'account_id', 'agent_id', 'due_at', 'time_zone', 'note', 'status', 'seen_gen']),
+      callback: upsert('callbacks', ['id', 'debtor_id', 'account_id', 'agent_id', 'due_at', 'time_zone', 'note', 'status', 'seen_gen'],
+        'id', 'account_id'),
       policy: upsert('policies', ['id', 'creditor_id', 'segment', 'version', 'body', 'seen_gen']),
       debtorZone: db.prepare('SELECT time_zone FROM debtors WHERE id = ?').pluck(),
       searchRow: db.prepare(`SELECT d.num, d.full_name, d.document_id,
@@ -62,7 +66,14 @@ export class SliceWriter {
     return gen;
   }
 
-  /** Upserts one page in one transaction (foreign keys checked at its commit, so order inside a page is free). */
+  /**
+   * Upserts one page in one transaction (foreign keys checked at its commit). A contact or callback names its
+   * account only when that account is in the store once the page's accounts are written: a debtor's history
+   * arrives with every page that carries one of their accounts, so it may name an account another agent works
+   * (never in this slice) or one on a later page (linked again when that page lands). The row is kept — the
+   * collector sees the debtor's whole history — without the link. Payments and promises have no such leeway:
+   * their account must be in the page.
+   */
   applyPage(gen: number, slice: PortfolioSlice): void {
     const s = this.stmts;
     this.db.transaction(() => {
@@ -80,6 +91,7 @@ export class SliceWriter {
           updated_at: d.updatedAt, seen_gen: gen,
         });
       }
+      // Before contacts and callbacks: their account link is kept only when the account is already written.
       for (const a of slice.accounts) {
         touched.add(a.debtorId);
         s.account.run({
