@@ -1,10 +1,10 @@
 /**
  * Applies pulled pages to the desk store, each page in ONE transaction together with the cursor that follows
  * it, so a crash between pages resumes at the right place and never applies half a page. Removals first (an
- * account reassigned away leaves, and a debtor with no account left leaves with everything hanging off them),
- * then upserts through the slice writer, and the staff directory (names for the user ids on the card). The
- * first pull is a generation: when its last page lands, whatever
- * the copy did not contain is swept. Unsynced local work is untouched: it lives in the outbox.
+ * account reassigned away leaves with the callbacks on it, and a debtor with no account left leaves with
+ * everything hanging off them), then upserts through the slice writer, and the staff directory (names for the user
+ * ids on the card). The first pull is a generation: when its last page lands, whatever the copy did not contain is
+ * swept. Unsynced local work is untouched: it lives in the outbox.
  */
 import type { PullPage } from '../../../shared/sync/wire';
 import { SliceWriter } from '../portfolio/slice-writer';
@@ -20,8 +20,14 @@ export function createPullApplier(db: Db) {
   const delMeta = db.prepare('DELETE FROM sync_meta WHERE key = ?');
   const debtorOf = db.prepare('SELECT debtor_id FROM accounts WHERE id = ?').pluck();
   const deleteAccount = db.prepare('DELETE FROM accounts WHERE id = ?');
+  // The account's callbacks the server has (pulled ones, and the agent's own once pushed): the other agent's work
+  // now. Left to ON DELETE SET NULL they would stay here as debtor-wide callbacks, and the queue would call the
+  // debtor a second time at the other agent's callback time. A callback whose `callback.add` is still in the outbox
+  // (pending, or refused because the account left) is the agent's own unsynced work: it stays, unlinked.
+  const deleteAccountCallbacks = db.prepare(`DELETE FROM callbacks WHERE account_id = ?
+      AND (seen_gen IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox o
+        WHERE o.kind = 'callback.add' AND json_extract(o.payload, '$.id') = callbacks.id))`);
   const deleteLonelyDebtor = db.prepare('DELETE FROM debtors WHERE id = ? AND NOT EXISTS (SELECT 1 FROM accounts WHERE debtor_id = ?)');
-  const hasAccount = db.prepare('SELECT 1 FROM accounts WHERE id = ?').pluck();
   const upsertScript = db.prepare(
     'INSERT INTO scripts (id, version, body, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id, version) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at',
   );
@@ -68,18 +74,13 @@ export function createPullApplier(db: Db) {
     for (const id of page.removedAccounts) {
       const debtor = debtorOf.get(id) as string | undefined;
       if (debtor === undefined) continue;
+      deleteAccountCallbacks.run(id);
       deleteAccount.run(id);
       if (deleteLonelyDebtor.run(debtor, debtor).changes === 0) touched.add(debtor);
     }
-    const inPage = new Set(page.slice.accounts.map((a) => a.id));
-    // A contact or callback may name an account of the same debtor held by another agent: keep the row, drop the link.
-    const known = (id: string | null) => id === null || inPage.has(id) || hasAccount.get(id) !== undefined;
-    const slice = {
-      ...page.slice,
-      contacts: page.slice.contacts.map((c) => (known(c.accountId) ? c : { ...c, accountId: null })),
-      callbacks: page.slice.callbacks.map((c) => (known(c.accountId) ? c : { ...c, accountId: null })),
-    };
-    writer.applyPage(gen, slice);
+    // A contact or callback naming an account this store does not hold (another agent's) is kept without the
+    // link by the slice writer itself.
+    writer.applyPage(gen, page.slice);
     for (const s of page.scripts) upsertScript.run(s.id, s.version, JSON.stringify(s.body ?? null), s.updatedAt);
     staff.upsert(page.staff ?? []);
     for (const d of touched) reindex(d);
