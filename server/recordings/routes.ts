@@ -1,8 +1,8 @@
 /**
- * `GET /api/v1/recordings/<callId>`: the audio of a call's recording, streamed from the database in slices (never
- * the whole blob in memory), with single byte ranges for an audio player's seeking. Who may listen: an admin any
- * recording, a lead their team's agents', an agent their own; anyone else gets the same 404 as a call with no
- * recording (whether a recording exists is not disclosed). Every listen is logged with who and which call.
+ * `GET /api/v1/recordings/<callId>`: the audio of a call's recording, streamed from the database piece by piece
+ * (server/recordings/blob-store.ts; never the whole blob in memory), with single byte ranges for an audio player's
+ * seeking. Who may listen: an admin any recording, a lead their team's agents', an agent their own; anyone else
+ * gets the same 404 as a call with no recording (whether a recording exists is not disclosed). Every listen is logged with who and which call.
  */
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
@@ -10,17 +10,16 @@ import { z } from 'zod';
 import { Id } from '../../shared/domain/codes';
 import { recordingRoutes } from '../../shared/sync/recordings';
 import type { ServerContext } from '../context';
-import type { Database } from '../db/port';
 import { notFound } from '../http/errors';
 import { validate } from '../http/validate';
 import type { Authenticated } from '../routes/protect';
-import { byteaColumn } from '../sync/bytea';
 import type { UserRecord } from '../users/repository';
+import { readBlobRange } from './blob-store';
 
 export interface RecordingRoutesOptions {
   ctx: ServerContext;
   auth: Authenticated;
-  /** Bytes read from the database per query while streaming. */
+  /** Most bytes read from the database per query while streaming (a query never crosses a stored piece). */
   sliceBytes?: number;
 }
 
@@ -57,27 +56,14 @@ export function parseRange(header: string, size: number): [number, number] | nul
   return start <= end && start < size ? [start, end] : null;
 }
 
-function slices(db: Database, sha256: string, start: number, end: number, slice: number): Readable {
-  const col = byteaColumn(db, 'substring(data from $2 for $3)');
-  async function* read() {
-    for (let at = start; at <= end; at += slice) {
-      const len = Math.min(slice, end - at + 1);
-      const [row] = await db.query<{ d: unknown }>(`select ${col.sql} as d from recording_blobs where sha256 = $1`, [sha256, at + 1, len]);
-      if (!row) throw new Error(`recording blob ${sha256} vanished while streaming`);
-      yield col.read(row.d);
-    }
-  }
-  return Readable.from(read());
-}
-
 export const recordingReadRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async (app, { ctx, auth, sliceBytes }) => {
   const slice = sliceBytes ?? 1024 * 1024;
   app.get(recordingRoutes.read.path, async (request, reply) => {
     const user = await auth(request);
     const { callId } = validate(Params, request.params, 'recording');
     const scope = listenScope(user, 2);
-    const [rec] = await ctx.db.query<{ sha256: string; bytes: number; mime_type: string; agent_id: string }>(
-      `select r.sha256, b.bytes, b.mime_type, r.agent_id from recordings r
+    const [rec] = await ctx.db.query<{ sha256: string; bytes: number; chunk_bytes: number; mime_type: string; agent_id: string }>(
+      `select r.sha256, b.bytes, b.chunk_bytes, b.mime_type, r.agent_id from recordings r
          join recording_blobs b on b.sha256 = r.sha256 join users u on u.id = r.agent_id
         where r.call_id = $1 and ${scope.sql}`,
       [callId, ...scope.params],
@@ -103,6 +89,6 @@ export const recordingReadRoutes: FastifyPluginAsync<RecordingRoutesOptions> = a
     }
     request.log.info({ callId, userId: user.id, role: user.role, agentId: rec.agent_id, start, end }, 'recording listened');
     reply.header('content-length', String(end - start + 1));
-    return reply.send(slices(ctx.db, rec.sha256, start, end, slice));
+    return reply.send(Readable.from(readBlobRange(ctx.db, { sha256: rec.sha256, chunkBytes: Number(rec.chunk_bytes) }, start, end, slice)));
   });
 };

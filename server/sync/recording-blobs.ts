@@ -3,7 +3,8 @@
  * (Content-Type its mime) stores it once, whoever sends it and however often; `GET` on the same path says whether
  * the server holds it (the desk asks before uploading again). The body is streamed: the SHA-256 and the byte count
  * are checked as it arrives, a body longer than announced is cut off at once, and nothing is written unless the
- * whole body arrived and matches — a connection cut mid-body, a tampered or truncated body stores nothing.
+ * whole body arrived and matches — a connection cut mid-body, a tampered or truncated body stores nothing. The
+ * bytes go into the database in 1 MB pieces (server/recordings/blob-store.ts).
  * The `recording.add` mutation (apply.ts) links a stored blob to its call.
  */
 import { createHash } from 'node:crypto';
@@ -18,7 +19,7 @@ import { authenticate } from '../auth/authenticate';
 import type { Database } from '../db/port';
 import { notFound } from '../http/errors';
 import { validate } from '../http/validate';
-import { byteaParam } from './bytea';
+import { storeBlob } from '../recordings/blob-store';
 
 /**
  * Deletes blobs no recording links that are older than `olderThanDays`: uploads whose `recording.add` was refused
@@ -27,6 +28,7 @@ import { byteaParam } from './bytea';
  * and uploads it again (and the foreign key refuses a link to a blob swept mid-push: the push is retried).
  */
 export async function sweepUnlinkedBlobs(db: Database, opts: { olderThanDays: number }): Promise<number> {
+  // Their pieces go with them (on delete cascade).
   const rows = await db.query(
     `delete from recording_blobs b
       where b.created_at < now() - make_interval(days => $1::int)
@@ -137,15 +139,10 @@ export const recordingBlobRoutes: FastifyPluginAsync<RecordingBlobRoutesOptions>
         key: RECORDING_BLOB_ERRORS.hashMismatch, params: { expected: sha256, actual },
       });
     }
+    // Written in pieces from the received chunks (never joined into one buffer), which are released as they go.
     // Two uploads of one blob at once (a duplicated request, two desks): the primary key keeps one.
-    const data = byteaParam(db, 4, Buffer.concat(chunks, received));
-    chunks.length = 0;
-    const inserted = await db.query(
-      `insert into recording_blobs (sha256, bytes, mime_type, data, uploaded_by) values ($1, $2, $3, ${data.sql}, $5)
-         on conflict (sha256) do nothing returning sha256`,
-      [sha256, bytes, mime, data.value, user.id],
-    );
-    const info: RecordingBlobInfo = { sha256, bytes, mimeType: mime, stored: inserted.length === 1 };
+    const stored = await storeBlob(db, { sha256, bytes, mimeType: mime, uploadedBy: user.id, parts: chunks });
+    const info: RecordingBlobInfo = { sha256, bytes, mimeType: mime, stored };
     return reply.status(info.stored ? 201 : 200).send(info);
   });
 };

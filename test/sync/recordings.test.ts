@@ -12,6 +12,7 @@ import { refusalText, type Refusal } from '../../shared/sync/reasons';
 import { MAX_RECORDING_BYTES, recordingBlobPath, recordingReadPath, RecordingBlobInfo } from '../../shared/sync/recordings';
 import { PushResponse, syncRoutes } from '../../shared/sync/wire';
 import { testBackends } from '../../server/testing/backends';
+import { readBlob } from '../../server/recordings/blob-store';
 import { sweepUnlinkedBlobs, UNLINKED_BLOB_DAYS } from '../../server/sync/recording-blobs';
 import { testKey } from '../../main/services/testing/temp';
 import { rng, startFaultProxy, type Fault } from './fault-proxy';
@@ -52,8 +53,7 @@ describe.each(testBackends())('call recordings through the sync on $name', (back
     expect(desk.outbox.pendingCount()).toBe(0);
     expect(await links(callId)).toEqual([{ sha256: rec.sha256, agent_id: AGENT1, debtor_id: 'd-0', bytes: 300 * 1024 }]);
     expect(await blobCount(rec.sha256)).toBe(1);
-    const [blob] = await suite.db.query<{ data: Uint8Array }>('select data from recording_blobs where sha256 = $1', [rec.sha256]);
-    expect(sha256Hex(blob!.data)).toBe(sha256Hex(rec.data));
+    expect(sha256Hex((await readBlob(suite.db, rec.sha256))!)).toBe(sha256Hex(rec.data));
     // What the agent hears back is the same bytes.
     const res = await listen(callId, tokenFor(AGENT1));
     expect(res.status).toBe(200);
@@ -124,8 +124,7 @@ describe.each(testBackends())('call recordings through the sync on $name', (back
       for (const rec of recs) {
         expect(await blobCount(rec.sha256)).toBe(1);
         expect(await links(rec.callId)).toEqual([expect.objectContaining({ sha256: rec.sha256, agent_id: AGENT1 })]);
-        const [blob] = await suite.db.query<{ data: Uint8Array }>('select data from recording_blobs where sha256 = $1', [rec.sha256]);
-        expect(sha256Hex(blob!.data)).toBe(rec.sha256);
+        expect(sha256Hex((await readBlob(suite.db, rec.sha256))!)).toBe(rec.sha256);
       }
       const recorded = await serverMutations(suite.db, desk.engine.clientId(AGENT1));
       expect(recorded.map((m) => m.status)).toEqual(recorded.map(() => 'applied'));
@@ -194,10 +193,15 @@ describe.each(testBackends())('call recordings through the sync on $name', (back
   it('the sweep deletes old blobs no recording links, and keeps linked and recent ones', async () => {
     const sha = (n: number) => sha256Hex(Buffer.from(`sweep ${n}`));
     await suite.db.query(
-      `insert into recording_blobs (sha256, bytes, mime_type, data, uploaded_by, created_at) values
-         ($1, 1, 'audio/webm', decode('00', 'hex'), 'ag-1', now() - interval '40 days'),
-         ($2, 1, 'audio/webm', decode('00', 'hex'), 'ag-1', now() - interval '40 days'),
-         ($3, 1, 'audio/webm', decode('00', 'hex'), 'ag-1', now() - interval '2 days')`,
+      `insert into recording_blobs (sha256, bytes, mime_type, uploaded_by, created_at) values
+         ($1, 1, 'audio/webm', 'ag-1', now() - interval '40 days'),
+         ($2, 1, 'audio/webm', 'ag-1', now() - interval '40 days'),
+         ($3, 1, 'audio/webm', 'ag-1', now() - interval '2 days')`,
+      [sha(1), sha(2), sha(3)],
+    );
+    await suite.db.query(
+      `insert into recording_blob_chunks (sha256, ordinal, data) values
+         ($1, 0, decode('00', 'hex')), ($2, 0, decode('00', 'hex')), ($3, 0, decode('00', 'hex'))`,
       [sha(1), sha(2), sha(3)],
     );
     await suite.db.query(
@@ -205,6 +209,9 @@ describe.each(testBackends())('call recordings through the sync on $name', (back
          values ('rec-sweep', 'call-sweep', $1, 'ag-1', 'd-0', 'audio/webm', 1, now(), now())`, [sha(2)]);
     expect(await sweepUnlinkedBlobs(suite.db, { olderThanDays: UNLINKED_BLOB_DAYS })).toBe(1);
     expect([await blobCount(sha(1)), await blobCount(sha(2)), await blobCount(sha(3))]).toEqual([0, 1, 1]);
+    // The swept blob's bytes go with it.
+    expect(await suite.db.query('select ordinal from recording_blob_chunks where sha256 = $1', [sha(1)])).toEqual([]);
+    expect(await readBlob(suite.db, sha(3))).toEqual(Buffer.from([0]));
   });
 
   it('two desks linking different recordings to one call at the same instant: one is linked, the other refused', async () => {
