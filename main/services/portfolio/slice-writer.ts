@@ -12,9 +12,10 @@ export interface SweepResult {
 /**
  * Writes the agent's slice into the local store. A refresh is a generation: `begin()` numbers it, every page is
  * upserted in its own transaction stamping `seen_gen`, and `finish()` removes — in one transaction — what that
- * generation did not see (an account reassigned away leaves; a debtor with no account left leaves with all
- * their rows). An interrupted refresh (offline mid-way) never sweeps, so nothing is lost. Rows the agent made
- * locally carry seen_gen NULL and are never swept.
+ * generation did not see (an account reassigned away leaves, with the callbacks on it the server holds; a debtor
+ * with no account left leaves with all their rows). An interrupted refresh (offline mid-way) never sweeps, so
+ * nothing is lost. Rows the agent made locally carry seen_gen NULL and are swept only as above: a callback on an
+ * account that left, once its `callback.add` is acknowledged (the server has it, now the other agent's).
  *
  * Upserts use ON CONFLICT DO UPDATE, never INSERT OR REPLACE: REPLACE deletes the old row and would cascade to
  * the debtor's contacts, notes and promises.
@@ -159,6 +160,15 @@ export class SliceWriter {
       const affected = db
         .prepare('SELECT DISTINCT debtor_id FROM accounts WHERE seen_gen IS NULL OR seen_gen < ?')
         .pluck().all(gen) as string[];
+      // Before the accounts go, their callbacks the server holds go (the change pull's rule, sync/pull-apply.ts):
+      // pulled ones, and the agent's own already pushed (no `callback.add` for them left in the outbox) — the other
+      // agent's work now. Left to ON DELETE SET NULL, one pushed but never pulled back (seen_gen NULL) would stay
+      // as a debtor-wide callback, and the queue would call the debtor again at the other agent's callback time.
+      // One still in the outbox (pending, or refused because the account left) is the agent's unsynced work: it
+      // stays, unlinked.
+      db.prepare(`DELETE FROM callbacks WHERE account_id IN (SELECT id FROM accounts WHERE seen_gen IS NULL OR seen_gen < ?)
+          AND (seen_gen IS NOT NULL OR NOT EXISTS (SELECT 1 FROM outbox o
+            WHERE o.kind = 'callback.add' AND json_extract(o.payload, '$.id') = callbacks.id))`).run(gen);
       const removedAccounts = db.prepare('DELETE FROM accounts WHERE seen_gen IS NULL OR seen_gen < ?').run(gen).changes;
       for (const t of ['phones', 'payments', 'contacts', 'promises', 'callbacks', 'policies']) {
         db.prepare(`DELETE FROM ${t} WHERE seen_gen IS NOT NULL AND seen_gen < ?`).run(gen);
