@@ -20,7 +20,6 @@ import { createHitSummaries } from './portfolio/hits';
 import { refreshSlice, sliceOwner } from './portfolio/refresh';
 import { createNotesRepo } from './notes/notes-repo';
 import { createQueueService, type Deferral } from './queue/queue-service';
-import { queuePage } from '../../shared/queue/page';
 import { disabledUpdates } from './updates/disabled-updates';
 import { createComplianceHandlers, createComplianceService, type ComplianceService } from './compliance';
 import { createNegotiationHandlers } from './negotiation';
@@ -146,7 +145,7 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
       }),
       queuePage: guard(async ({ segment, limit }) => {
         requireSliceUser();
-        return queuePage(queue.list(segment !== undefined ? { segment } : {}, s.now()), limit);
+        return queue.page({ limit, ...(segment !== undefined ? { segment } : {}) }, s.now());
       }),
       card: guard(async ({ debtorId }) => {
         const user = requireSliceUser();

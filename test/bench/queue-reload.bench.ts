@@ -10,7 +10,7 @@
  * The real desk (main/services/desk.ts `openDesk`, its compliance deferral wired as by default) on a copy of the
  * cached store, through its contract dispatcher (zod in and out), the way both shells reach it. agent1 logs in
  * offline (the server URL is a closed loopback port), as in screenpop-ui.bench.ts. The desk's clock starts at
- * 15:00:20Z (the fixture's instant) and moves 20 s per wrap-up, as a desk left open does. First reloads (the
+ * 15:00:20Z (the fixture's instant) and moves 90 s per wrap-up (each reload in a new minute, so the compliance deferrals are asked again). First reloads (the
  * desk's first queue after login) are not counted; the figure is the median of RUNS wrap-ups. Also printed on
  * stderr: the first queuePage and agenda after login (a cold desk).
  */
@@ -86,7 +86,7 @@ async function run(): Promise<BenchFigure[]> {
     const queueMs: number[] = [];
     const agendaMs: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
-      now += 20_000;
+      now += 90_000;
       const debtorId = debtors[Math.floor(((i + 1) * 7919 * 13) % debtors.length)]!;
       const withCallback = i % 2 === 0;
       const contact = await call(desk, 'negotiation.recordContact', {
