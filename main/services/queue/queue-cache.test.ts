@@ -26,7 +26,7 @@ const tight = [{ from: '07:13', to: '17:47' }];
 slice.policies = slice.policies.map((p) => ({
   ...p,
   body: {
-    ...p.body,
+    ...(p.body as Record<string, unknown>),
     compliance: {
       CO: { hours: [{ id: 'co.ley2300.hours', channels: ALL, week: { mon: tight, tue: tight, wed: tight, thu: tight, fri: tight, sat: [{ from: '08:00', to: '14:31' }], sun: [] }, source: 'creditor' }] },
     },
