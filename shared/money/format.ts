@@ -51,6 +51,13 @@ export function formatMoney(m: Money, locale: string = CURRENCIES[m.currency].de
 /** Plain number without currency ("1.200.000"), for dense tables where the currency is in the header. */
 export function formatAmount(m: Money, locale: string = CURRENCIES[m.currency].defaultLocale): string {
   const decimals = quoteExponent(m.currency);
-  const nf = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  // One formatter per locale and decimals: building an Intl.NumberFormat costs far more than formatting with it,
+  // and a card or the queue formats hundreds of cells per render.
+  const key = `${locale}|amount|${decimals}`;
+  let nf = cache.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    cache.set(key, nf);
+  }
   return nf.format(toDecimalString(m, decimals) as unknown as number);
 }

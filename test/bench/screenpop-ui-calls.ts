@@ -47,7 +47,7 @@ export function pickCallers(db: Db, n: number): Caller[] {
  * The call's pop time, in ms, when the renderer's measure and the card on screen both name the caller's debtor;
  * anything else (another debtor's card, a measure for another number) is an error, never a figure.
  */
-export function popOfCall(target: Caller, measured: { ms: number } & PopMeasureDetail, shownDebtorId: string | null): number {
+export function popOfCall(target: Caller, measured: { ms: number } & Pick<PopMeasureDetail, 'number' | 'debtorId'>, shownDebtorId: string | null): number {
   const digits = (s: string) => s.replace(/\D/g, '');
   if (!digits(measured.number).endsWith(digits(target.e164))) {
     throw new Error(`pop measured for ${measured.number}, the call came from ${target.e164}`);

@@ -10,7 +10,6 @@
  */
 import { create } from 'zustand';
 import { api } from '../../api';
-import { afterPaint } from '../../lib/after-paint';
 import { Softphone } from '../../softphone/softphone';
 import { usePhone } from '../phone/store';
 import { useSession } from '../session/store';
@@ -21,6 +20,7 @@ import type { WorkState } from '../../../shared/api/methods/updates';
 import { engineSettingsOf, pbxOriginOf } from './engine-settings';
 import { ApiCallEventSink, ApiRecordingSink, LocalDevicePreferences } from './ports';
 import { workStateOf } from './work-state';
+import { backgroundTurn } from '../../lib/background';
 import { registerPhoneSetupTexts } from './i18n';
 
 registerPhoneSetupTexts();
@@ -136,13 +136,11 @@ function followCallers(): () => void {
     for (const c of (s.snapshot?.calls ?? [])) {
       if (c.direction !== 'incoming' || c.contactId || handled.has(c.id)) continue;
       handled.add(c.id);
-      // After the screen-pop's paint: this same lookup must not queue ahead of the pop's on the bridge.
-      afterPaint(() => {
-        api.portfolio.lookupByPhone({ phone: c.remote }).then((hits) => {
-          const only = hits.length === 1 ? hits[0] : undefined;
-          if (only && running && live().some((x) => x.id === c.id)) running.engine.setContact(c.id, only.debtorId);
-        }, () => { /* the screen-pop shows the search box; the agent's pick assigns it below */ });
-      });
+      // After the screen-pop has painted (lib/background): this same lookup must not queue ahead of the pop's.
+      void backgroundTurn().then(() => api.portfolio.lookupByPhone({ phone: c.remote })).then((hits) => {
+        const only = hits.length === 1 ? hits[0] : undefined;
+        if (only && running && live().some((x) => x.id === c.id)) running.engine.setContact(c.id, only.debtorId);
+      }, () => { /* the screen-pop shows the search box; the agent's pick assigns it below */ });
     }
   });
   let shown = useDebtor.getState().debtorId;
@@ -177,13 +175,19 @@ export function startPhoneLifecycle(): () => void {
   follow();
 
   let reported: WorkState | null = null;
+  let workStateSent: Promise<unknown> = Promise.resolve();
   const report = () => {
     const state = workStateOf(usePhone.getState().snapshot, useCall.getState().phase);
     if (state === reported) return;
     reported = state;
     usePhoneSetup.setState({ workState: state });
     if (state === 'in_call') sessionStorage.removeItem(RELOAD_KEY); // it connected: a later block may reload again
-    api.updates.reportWorkState({ state }).catch(() => { /* the shell may not be up yet: next change retries */ });
+    // In order, after a screen-pop on its way to the screen (lib/background): the updater only needs it before it
+    // would restart, never within milliseconds.
+    workStateSent = workStateSent
+      .then(backgroundTurn)
+      .then(() => api.updates.reportWorkState({ state }))
+      .catch(() => { /* the shell may not be up yet: next change retries */ });
   };
   const offPhone = usePhone.subscribe(report);
   const offCall = useCall.subscribe(report);

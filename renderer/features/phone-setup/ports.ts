@@ -3,6 +3,7 @@
  * briefly unreachable), recordings into `calls.saveRecording`, device choice in this profile's localStorage.
  */
 import { api } from '../../api';
+import { backgroundTurn } from '../../lib/background';
 import { ApiError } from '../../../shared/api/errors';
 import type { CallEvent, CallEventSink, CallRecording, DevicePreferences, DevicePreferencesPort, RecordingSink } from '../../softphone/ports';
 
@@ -40,6 +41,8 @@ export class ApiCallEventSink implements CallEventSink {
     this.sending = true;
     let delay = 250;
     while (this.queue.length > 0) {
+      // A screen-pop on its way to the screen goes first (lib/background): the log is written a few ms later.
+      await backgroundTurn();
       const e = this.queue[0]!;
       try {
         await api.calls.logEvent(toLogEvent(e));

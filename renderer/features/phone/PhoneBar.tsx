@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { barShortcut, callParty, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords } from './bar-model';
+import { barShortcut, callParty, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords, withoutCall } from './bar-model';
 import { usePhone } from './store';
 import { useDebtor } from '../debtor/store';
 import { usePhoneSetup } from '../phone-setup/lifecycle';
 import { ProgressiveStrip } from '../progressive/ProgressiveStrip';
+import { useRingingHold } from '../screen-pop/ringing-hold';
 import './phone-bar.css';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
@@ -23,7 +24,11 @@ const partyText = (p: { name: string; number: string | null }) => (p.number ? `$
 export function PhoneBar() {
   const { t } = useTranslation();
   const s = usePhone();
-  const snap = s.snapshot;
+  const incoming = incomingCall(s.snapshot);
+  // A call that just rang shows with the caller's card, in the same frame (screen-pop/ringing-hold.ts): until
+  // then the bar is as it was, controls included.
+  const held = useRingingHold((h) => (incoming ? h.numbers.has(incoming.remote) : false));
+  const snap = held && s.snapshot && incoming ? withoutCall(s.snapshot, incoming.id) : s.snapshot;
   const call = currentCall(snap);
   const ringing = incomingCall(snap);
   const card = useDebtor((d) => d.card);

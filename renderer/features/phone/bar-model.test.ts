@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CallSnapshot } from '../../softphone/types';
-import { barShortcut, callParty, callStatusKey, callTimer, qualityWords, registrationWords } from './bar-model';
+import type { CallSnapshot, PhoneSnapshot } from '../../softphone/types';
+import { barShortcut, callParty, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords, withoutCall } from './bar-model';
 import { phoneText } from './i18n';
 
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
@@ -79,5 +79,27 @@ describe('callParty', () => {
   it("falls back to the caller's display name, then the number alone", () => {
     expect(callParty(call({ remoteName: 'Juan' }), null)).toEqual({ name: 'Juan', number: '+573001234567' });
     expect(callParty(call({ remoteName: '+573001234567' }), null)).toEqual({ name: '+573001234567', number: null });
+  });
+});
+
+describe('withoutCall (a ringing call held back until its card is ready)', () => {
+  const phone = (calls: CallSnapshot[], currentCallId: string | null): PhoneSnapshot => ({
+    registration: { kind: 'registered', since: 0 } as PhoneSnapshot['registration'],
+    calls, currentCallId, lastEnded: null, devices: {} as PhoneSnapshot['devices'], notices: [],
+  });
+
+  it('shows the bar as before the call rang: no ringing call, no current call, controls idle', () => {
+    const ring = call({ id: 'in1', direction: 'incoming', status: 'incoming', answeredAt: undefined });
+    const s = withoutCall(phone([ring], 'in1'), 'in1');
+    expect(incomingCall(s)).toBeNull();
+    expect(currentCall(s)).toBeNull();
+  });
+
+  it('keeps the call already up (a second call ringing during a call)', () => {
+    const up = call({ id: 'c1' });
+    const ring = call({ id: 'in2', direction: 'incoming', status: 'incoming', answeredAt: undefined });
+    const s = withoutCall(phone([up, ring], 'c1'), 'in2');
+    expect(currentCall(s)?.id).toBe('c1');
+    expect(s.calls.map((c) => c.id)).toEqual(['c1']);
   });
 });

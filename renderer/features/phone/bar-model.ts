@@ -98,6 +98,11 @@ export function incomingCall(s: PhoneSnapshot | null): CallSnapshot | null {
   return s?.calls.find((c) => c.status === 'incoming') ?? null;
 }
 
+/** The phone as the bar shows it while one call is held back (screen-pop/ringing-hold.ts): as if it had not rung yet. */
+export function withoutCall(s: PhoneSnapshot, callId: string): PhoneSnapshot {
+  return { ...s, calls: s.calls.filter((c) => c.id !== callId), currentCallId: s.currentCallId === callId ? null : s.currentCallId };
+}
+
 /**
  * Who the agent is talking to, as the bar names them: the debtor whose card is open when the call belongs to
  * that record (the screen-pop or the agent's pick tied it), else the caller's display name, else the number.

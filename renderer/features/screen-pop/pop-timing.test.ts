@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPopTiming, POP_EVENT, POP_MEASURE, POP_PAINTED, type PopMeasureDetail } from './pop-timing';
 
 // Node's User Timing is the same API as Chromium's; the paint is simulated by running the queued callbacks.
-let painted: Array<() => void> = [];
+let painted: Array<{ fn: () => void; onFrame?: () => void }> = [];
 const paint = () => {
   const q = painted;
   painted = [];
-  for (const fn of q) fn();
+  for (const p of q) p.onFrame?.();
+  for (const p of q) p.fn();
 };
-const timing = () => createPopTiming(performance, (fn) => painted.push(fn));
+const timing = () => createPopTiming(performance, (fn, onFrame) => painted.push({ fn, ...(onFrame ? { onFrame } : {}) }));
 const measures = () => performance.getEntriesByName(POP_MEASURE, 'measure') as PerformanceMeasure[];
 
 afterEach(() => {
@@ -21,13 +22,22 @@ describe('screen-pop timing', () => {
   it('measures the call event to the paint of the expected debtor card, with number and debtor', () => {
     const t = timing();
     t.event('+573001234567');
+    t.replied('+573001234567');
     t.expect('+573001234567', 'd-1');
     t.committed('d-1');
     expect(measures()).toHaveLength(0); // committed but not painted yet
     paint();
     const m = measures();
     expect(m).toHaveLength(1);
-    expect(m[0]!.detail as PopMeasureDetail).toEqual({ number: '+573001234567', debtorId: 'd-1' });
+    const detail = m[0]!.detail as PopMeasureDetail;
+    expect(detail).toMatchObject({ number: '+573001234567', debtorId: 'd-1' });
+    // The phases are in order, each within the whole measure.
+    const { reply, commit, frame } = detail.phases;
+    expect(reply).not.toBeNull();
+    expect(frame).not.toBeNull();
+    expect(reply!).toBeLessThanOrEqual(commit);
+    expect(commit).toBeLessThanOrEqual(frame!);
+    expect(frame!).toBeLessThanOrEqual(m[0]!.duration);
     const [ev] = performance.getEntriesByName(POP_EVENT);
     const [done] = performance.getEntriesByName(POP_PAINTED);
     expect(m[0]!.startTime).toBe(ev!.startTime);

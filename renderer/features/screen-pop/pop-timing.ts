@@ -14,15 +14,26 @@ export const POP_MEASURE = 'recaudo:pop';
 export interface PopMeasureDetail {
   number: string;
   debtorId: string;
+  /**
+   * Where the pop's time went, in ms since the call event: the desk's answer arrived (`reply`), the card was
+   * committed to the DOM (`commit`), the frame showing it began (`frame`). The measure's duration is the paint.
+   */
+  phases: PopPhases;
 }
 
-type Perf = Pick<Performance, 'mark' | 'measure' | 'clearMarks' | 'clearMeasures'>;
+export interface PopPhases {
+  reply: number | null;
+  commit: number;
+  frame: number | null;
+}
 
-/** Runs `fn` once the frame that shows the current commit has been painted. */
-export type AfterPaint = (fn: () => void) => void;
+type Perf = Pick<Performance, 'mark' | 'measure' | 'clearMarks' | 'clearMeasures' | 'now'>;
+
+/** Runs `fn` once the frame that shows the current commit has been painted (`onFrame` when that frame begins). */
+export type AfterPaint = (fn: () => void, onFrame?: () => void) => void;
 
 export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
-  let pending: { number: string; debtorId: string | null } | null = null;
+  let pending: { number: string; debtorId: string | null; start: number; reply: number | null } | null = null;
   let generation = 0;
   return {
     /** The softphone reported a new inbound call from `number`. */
@@ -31,8 +42,12 @@ export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
       perf.clearMarks(POP_PAINTED);
       perf.clearMeasures(POP_MEASURE);
       generation++;
-      pending = { number, debtorId: null };
-      perf.mark(POP_EVENT, { detail: { number } });
+      const { startTime } = perf.mark(POP_EVENT, { detail: { number } });
+      pending = { number, debtorId: null, start: startTime, reply: null };
+    },
+    /** The desk answered the pop's lookup. */
+    replied(number: string): void {
+      if (pending?.number === number && pending.reply === null) pending.reply = perf.now() - pending.start;
     },
     /** The pop resolved to this debtor's card (not a picker or the search): only their card's paint counts. */
     expect(number: string, debtorId: string): void {
@@ -48,12 +63,14 @@ export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
       if (!p || p.debtorId !== debtorId) return;
       pending = null;
       const mine = generation;
+      const commit = perf.now() - p.start;
+      let frame: number | null = null;
       afterPaint(() => {
         if (mine !== generation) return; // a newer call cleared this pop's event mark
         perf.mark(POP_PAINTED, { detail: { debtorId } });
-        const detail: PopMeasureDetail = { number: p.number, debtorId };
+        const detail: PopMeasureDetail = { number: p.number, debtorId, phases: { reply: p.reply, commit, frame } };
         perf.measure(POP_MEASURE, { start: POP_EVENT, end: POP_PAINTED, detail });
-      });
+      }, () => { frame = perf.now() - p.start; });
     },
   };
 }
@@ -61,4 +78,4 @@ export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
 export type PopTiming = ReturnType<typeof createPopTiming>;
 
 /** The renderer's one instance. */
-export const popTiming: PopTiming = createPopTiming(performance, (fn) => void afterNextPaint(fn));
+export const popTiming: PopTiming = createPopTiming(performance, (fn, onFrame) => void afterNextPaint(fn, onFrame));

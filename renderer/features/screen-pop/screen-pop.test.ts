@@ -12,6 +12,7 @@ const { screenPop } = await import('./screen-pop');
 const { useSearch } = await import('../search/store');
 const { useDebtor } = await import('../debtor/store');
 const { popTiming, POP_MEASURE } = await import('./pop-timing');
+const { holdRinging, useRingingHold } = await import('./ringing-hold');
 
 const hit = (debtorId: string): DebtorHit => ({ debtorId, fullName: debtorId, documentId: '1', city: null, accounts: 1, totalMinor: 1, currency: 'COP', matchedOn: 'phone' });
 
@@ -50,6 +51,52 @@ describe('screenPop', () => {
   });
 });
 
+describe('screenPop and the ringing bar (ringing-hold.ts)', () => {
+  const held = (n: string) => useRingingHold.getState().numbers.has(n);
+
+  // The bar's call and what the pop shows must reach React in one update: the hold is gone before any microtask
+  // runs after the store got the card (React renders in a microtask, so it sees both or neither).
+  it('lets the ringing call go in the same update that shows the card', async () => {
+    const n = '+573119049520';
+    holdRinging(n, 10_000);
+    api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [hit('d1')], card: { debtor: { id: 'd1' } } });
+    const heldWhenShown: boolean[] = [];
+    const off = useDebtor.subscribe((s) => {
+      if (s.card) queueMicrotask(() => heldWhenShown.push(held(n)));
+    });
+    await screenPop(n);
+    off();
+    expect(heldWhenShown).toEqual([false]);
+    expect(held(n)).toBe(false);
+  });
+
+  it('lets it go for a picker, the search and a failed lookup too', async () => {
+    for (const outcome of [
+      () => api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [hit('d1'), hit('d2')], card: null }),
+      () => api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [], card: null }),
+      () => api.portfolio.popByPhone.mockRejectedValueOnce(new ApiError({ code: 'unavailable', message: 'x' })),
+    ]) {
+      holdRinging('+573119049521', 10_000);
+      outcome();
+      await screenPop('+573119049521');
+      expect(held('+573119049521')).toBe(false);
+    }
+  });
+
+  it('never hides a ringing call longer than the hold allows, even when the lookup hangs', async () => {
+    vi.useFakeTimers();
+    try {
+      holdRinging('+573119049522', 120);
+      vi.advanceTimersByTime(119);
+      expect(held('+573119049522')).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(held('+573119049522')).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('screenPop timing (pop-timing.ts)', () => {
   const measured = () => performance.getEntriesByName(POP_MEASURE, 'measure').map((m) => (m as PerformanceMeasure).detail as unknown);
   // No frames in Node: the "next paint" comes on a timer.
@@ -62,7 +109,7 @@ describe('screenPop timing (pop-timing.ts)', () => {
     await screenPop('+573119049511');
     popTiming.committed('d1');
     await frame();
-    expect(measured()).toEqual([{ number: '+573119049511', debtorId: 'd1' }]);
+    expect(measured()).toMatchObject([{ number: '+573119049511', debtorId: 'd1' }]);
   });
 
   it('a picker outcome measures nothing, even when the agent then opens one of the cards', async () => {

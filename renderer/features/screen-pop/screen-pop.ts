@@ -2,12 +2,14 @@
  * Screen-pop: the moment a call rings (caller ID) or is dialed, show who it is, from the local store.
  * One debtor → their card; several sharing the number → a picker; nobody → the search box, prefilled.
  * The phone feature calls `screenPop(number)`; it never throws (a failed lookup opens the search with the error).
+ * Whatever it shows, it lets the ringing bar go in the same update (ringing-hold.ts), so both paint together.
  */
 import { api } from '../../api';
 import { useDebtor } from '../debtor/store';
 import { useSearch } from '../search/store';
 import { useQueue } from '../queue/store';
 import { popTiming } from './pop-timing';
+import { releaseRinging } from './ringing-hold';
 
 export type ScreenPopResult = 'card' | 'picker' | 'search';
 
@@ -17,10 +19,12 @@ export async function screenPop(phone: string): Promise<ScreenPopResult> {
   try {
     // One round trip: the hits and, when only one debtor has the number, their card.
     ({ hits, card } = await api.portfolio.popByPhone({ phone }));
+    popTiming.replied(phone);
   } catch (error) {
     popTiming.drop(phone);
     useSearch.getState().show(phone);
     useSearch.setState({ error });
+    releaseRinging(phone);
     return 'search';
   }
   const only = hits.length === 1 ? hits[0] : undefined;
@@ -28,15 +32,18 @@ export async function screenPop(phone: string): Promise<ScreenPopResult> {
     popTiming.expect(phone, only.debtorId);
     useSearch.getState().hide();
     useQueue.getState().selectDebtor(only.debtorId);
-    if (card && card.debtor.id === only.debtorId) useDebtor.getState().show(card);
-    else await useDebtor.getState().open(only.debtorId);
+    if (card && card.debtor.id === only.debtorId) {
+      useDebtor.getState().show(card);
+      releaseRinging(phone);
+    } else {
+      releaseRinging(phone);
+      await useDebtor.getState().open(only.debtorId);
+    }
     return 'card';
   }
   popTiming.drop(phone);
-  if (hits.length > 1) {
-    useSearch.getState().showPicker(phone, hits);
-    return 'picker';
-  }
-  useSearch.getState().show(phone);
-  return 'search';
+  if (hits.length > 1) useSearch.getState().showPicker(phone, hits);
+  else useSearch.getState().show(phone);
+  releaseRinging(phone);
+  return hits.length > 1 ? 'picker' : 'search';
 }

@@ -83,6 +83,8 @@ export const TONES = { agent: 440, debtor: 1200, third: 2000 } as const;
 export async function launchChromium(opts: { name: string; freq: number; workDir: string; extraArgs?: string[] }): Promise<{
   context: BrowserContext;
   page: Page;
+  /** This Chromium's --user-data-dir (on its command line, so its processes can be found). */
+  profileDir: string;
   close(): Promise<void>;
 }> {
   const wav = join(opts.workDir, `${opts.name}-${opts.freq}.wav`);
@@ -108,6 +110,7 @@ export async function launchChromium(opts: { name: string; freq: number; workDir
   return {
     context,
     page,
+    profileDir: profile,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
