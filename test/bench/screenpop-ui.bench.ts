@@ -63,6 +63,9 @@ const VERBOSE = process.env.SCREENPOP_BENCH_VERBOSE === '1';
 const CPU_PROFILE = process.env.SCREENPOP_BENCH_CPUPROFILE;
 /** SCREENPOP_BENCH_PROFILE_CALLS=N: profile the pops of N counted calls, into `<file>.<call>` (one sample is thin). */
 const PROFILE_CALLS = Number(process.env.SCREENPOP_BENCH_PROFILE_CALLS ?? 1);
+/** SCREENPOP_BENCH_PROFILE_FROM=N: the first profiled or traced call (default: the first counted one). */
+const PROFILE_FROM = Number(process.env.SCREENPOP_BENCH_PROFILE_FROM ?? WARMUP);
+const profiled = (i: number) => i >= PROFILE_FROM && i < PROFILE_FROM + PROFILE_CALLS;
 /** SCREENPOP_BENCH_TRACE=<file>: a DevTools timeline trace of the same call (style, layout, paint per frame). */
 const TRACE = process.env.SCREENPOP_BENCH_TRACE;
 /** Every Nth call is answered and wrapped up; the others are declined by the agent. */
@@ -314,18 +317,18 @@ const bench: Bench = {
         if (VERBOSE) log(`call ${i + 1}: caller registered in ${(performance.now() - tc).toFixed(0)} ms`);
         const waited = await settle(agent.page);
         if (waited > 1000) log(`call ${i + 1}: waited ${(waited / 1000).toFixed(1)} s for the desk to be at rest`);
-        const profiling = CPU_PROFILE && i >= WARMUP && i < WARMUP + PROFILE_CALLS ? await agent.context.newCDPSession(agent.page) : null;
+        const profiling = CPU_PROFILE && profiled(i) ? await agent.context.newCDPSession(agent.page) : null;
         if (profiling) {
           await profiling.send('Profiler.enable');
           await profiling.send('Profiler.setSamplingInterval', { interval: 50 }); // µs: a pop is a few ms of JS
           await profiling.send('Profiler.start');
         }
-        const tracing = TRACE && i >= WARMUP && i < WARMUP + PROFILE_CALLS ? await agent.context.newCDPSession(agent.page) : null;
+        const tracing = TRACE && profiled(i) ? await agent.context.newCDPSession(agent.page) : null;
         const traceEvents: unknown[] = [];
         if (tracing) {
           tracing.on('Tracing.dataCollected', (e: { value: unknown[] }) => { traceEvents.push(...e.value); });
           await tracing.send('Tracing.start', {
-            traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'] },
+            traceConfig: { includedCategories: (process.env.SCREENPOP_BENCH_TRACE_CATEGORIES ?? 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8.execute').split(',') },
             transferMode: 'ReportEvents',
           });
         }

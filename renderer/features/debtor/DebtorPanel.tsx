@@ -128,8 +128,9 @@ function Card({ card }: { card: DebtorCard }) {
             </tr>
           </thead>
           <tbody>
-            {card.accounts.map((a) => (
-              <tr key={a.id} className={a.status === 'active' ? undefined : 'is-muted'}>
+            {/* Keyed by place: stateless rows, rewritten in place when a pop shows another debtor. */}
+            {card.accounts.map((a, i) => (
+              <tr key={i} className={a.status === 'active' ? undefined : 'is-muted'}>
                 <td className="mono" title={a.accountNumber}>{maskAccount(a.accountNumber)}</td>
                 <td>
                   {a.product}

@@ -96,10 +96,12 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
         <p className="empty">{t('debtor.timelineEmpty')}</p>
       ) : (
         <ol className="timeline">
-          {entries.map((e) => {
+          {entries.map((e, i) => {
             const r = row(e);
+            // Keyed by place, not by id: the rows hold no state, and a screen-pop swapping one debtor's history
+            // for another's then rewrites the rows' text instead of removing and creating every row.
             return (
-              <li key={`${e.kind}-${e.item.id}`} className={`tl tl-${e.kind}`}>
+              <li key={i} className={`tl tl-${e.kind}`}>
                 <span className="tl-when num">{r.when}</span>
                 <span className="tl-body">
                   <span className="tl-kind">{r.kind}</span> <span className="tl-text">{r.text}</span>

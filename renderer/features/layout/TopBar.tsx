@@ -13,7 +13,8 @@ export function TopBar() {
   const session = useSession((s) => s.session);
   const sessionError = useSession((s) => s.error);
   const logout = useSession((s) => s.logout);
-  const { availability, setAvailability } = usePresence();
+  const availability = usePresence((s) => s.availability);
+  const setAvailability = usePresence((s) => s.setAvailability);
   const showSearch = useSearch((s) => s.show);
   if (!session) return null;
   return (

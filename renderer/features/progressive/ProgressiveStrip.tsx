@@ -12,7 +12,9 @@ export function ProgressiveStrip() {
   useEffect(() => {
     const id = setInterval(() => {
       const at = Date.now();
-      setNow(at);
+      // Only a countdown on screen needs the clock: re-rendering the strip 4 times a second for nothing would
+      // land in the middle of a screen-pop now and then.
+      if (useProgressive.getState().countdown) setNow(at);
       void useProgressive.getState().tick(at);
     }, 250);
     const onKey = (e: KeyboardEvent) => {
@@ -32,7 +34,8 @@ export function ProgressiveStrip() {
     };
   }, []);
 
-  const sec = s.countdown ? Math.max(0, Math.ceil((s.countdown.endsAt - now) / 1000)) : 0;
+  // `now` ticks only during a countdown: the first frame of one reads the clock itself.
+  const sec = s.countdown ? Math.max(0, Math.ceil((s.countdown.endsAt - Math.max(now, Date.now())) / 1000)) : 0;
   return (
     <section className="progressive-strip" aria-label={t('progressive.label')} data-testid="progressive">
       <span role="radiogroup" aria-label={t('progressive.label')} title={t('progressive.modeHint')}>

@@ -1,0 +1,67 @@
+import i18next from 'i18next';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { callKey, memoizeTranslations } from './memo-t';
+
+const resources = {
+  es: { translation: { a: 'Hola', n: { one: '{{count}} cuenta', other: '{{count}} cuentas' }, who: 'Hola {{name}}', ctx: 'x', ctx_male: 'él' } },
+  en: { translation: { a: 'Hello', n: { one: '{{count}} account', other: '{{count}} accounts' }, who: 'Hi {{name}}', ctx: 'x', ctx_male: 'he' } },
+};
+
+async function pair() {
+  const init = { lng: 'es', fallbackLng: 'es', resources: structuredClone(resources), interpolation: { escapeValue: false }, initAsync: false } as const;
+  const plain = i18next.createInstance();
+  await plain.init(init);
+  const memo = i18next.createInstance();
+  await memo.init(init);
+  const inner = vi.spyOn(memo, 't');
+  memoizeTranslations(memo);
+  return { plain, memo, inner };
+}
+
+describe('memoized translations (memo-t.ts)', () => {
+  it('give what i18next gives, for any key, count, name and language, fixed-language t() included', async () => {
+    const { plain, memo } = await pair();
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom('a', 'n', 'who', 'ctx', 'missing.key'),
+      fc.record({ count: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), name: fc.option(fc.string(), { nil: undefined }), context: fc.option(fc.constant('male'), { nil: undefined }) }, { requiredKeys: [] }),
+      fc.constantFrom('es', 'en'),
+      async (key, opts, lng) => {
+        if (plain.language !== lng) {
+          await plain.changeLanguage(lng);
+          await memo.changeLanguage(lng);
+        }
+        expect(memo.t(key, opts)).toBe(plain.t(key, opts));
+        expect(memo.getFixedT('en')(key, opts)).toBe(plain.getFixedT('en')(key, opts));
+        expect(memo.exists(key, opts)).toBe(plain.exists(key, opts));
+      },
+    ));
+  });
+
+  it('ask i18next once for a repeated call, again after the language or the resources change', async () => {
+    const { memo, inner } = await pair();
+    const fixed = memo.getFixedT(null, 'translation');
+    fixed('who', { name: 'Ana' });
+    fixed('who', { name: 'Ana' });
+    expect(inner).toHaveBeenCalledTimes(1);
+    fixed('who', { name: 'Luis' });
+    expect(inner).toHaveBeenCalledTimes(2);
+
+    await memo.changeLanguage('en');
+    expect(fixed('who', { name: 'Ana' })).toBe('Hi Ana');
+    memo.addResourceBundle('en', 'translation', { who: 'Hey {{name}}' }, true, true);
+    expect(fixed('who', { name: 'Ana' })).toBe('Hey Ana');
+  });
+
+  it('leave calls that are not plain data to i18next every time', async () => {
+    const { memo, inner } = await pair();
+    const opts = { name: { toString: () => 'Ana' } };
+    memo.t('who', opts as never);
+    memo.t('who', opts as never);
+    expect(inner).toHaveBeenCalledTimes(2);
+    expect(callKey('es', [['a', 'b']])).toBeNull();
+    expect(callKey('es', ['a', { interpolation: { escapeValue: true } }])).toBeNull();
+    expect(callKey('es', ['a', { count: 1 }])).not.toBe(callKey('es', ['a', { count: '1' }]));
+    expect(callKey('es', ['a'])).not.toBe(callKey('en', ['a']));
+  });
+});
