@@ -61,12 +61,31 @@ export function withDescendants(roots: number[]): number[] {
   return [...out];
 }
 
-/** Lowers the priority of these processes (and of this one with `self`); returns how many it reached. */
+/**
+ * Every thread of these processes. Linux keeps a nice value per thread: renicing a process's pid reaches its
+ * main thread only, while Chromium does most of a call's work on others (IO, compositor, audio, thread pool).
+ */
+export function threadsOf(pids: number[]): number[] {
+  const out: number[] = [];
+  for (const pid of pids) {
+    try {
+      for (const t of readdirSync(`/proc/${pid}/task`)) if (/^\d+$/.test(t)) out.push(Number(t));
+    } catch {
+      out.push(pid); // gone meanwhile, or no /proc: the pid itself
+    }
+  }
+  return out;
+}
+
+/**
+ * Lowers the priority of every thread of these processes (and of this one with `self`); returns how many threads
+ * it reached. Threads they start later inherit it from the thread that starts them.
+ */
 export function deprioritize(pids: number[], opts: { self?: boolean } = {}): number {
   let n = 0;
-  for (const pid of opts.self ? [...pids, process.pid] : pids) {
+  for (const tid of threadsOf(opts.self ? [...pids, process.pid] : pids)) {
     try {
-      setPriority(pid, HARNESS_NICE);
+      setPriority(tid, HARNESS_NICE);
       n++;
     } catch {
       // exited, or not ours

@@ -256,7 +256,9 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     if (watching) return;
     watching = true;
     const t = dirtyTable;
-    const mark = (v: string) => `INSERT OR IGNORE INTO temp.${t} (debtor_id) VALUES (${v});`;
+    // Not INSERT OR IGNORE: a trigger's conflict clause gives way to the firing statement's, and the slice writer's
+    // upserts (ON CONFLICT DO UPDATE) would then fail on a debtor noted twice (NEW and OLD of one update).
+    const mark = (v: string) => `INSERT INTO temp.${t} (debtor_id) SELECT ${v} WHERE NOT EXISTS (SELECT 1 FROM temp.${t} WHERE debtor_id IS ${v});`;
     const ownerOf = (acc: string) => `(SELECT debtor_id FROM main.accounts WHERE id = ${acc})`;
     const sql: string[] = [`CREATE TEMP TABLE ${t} (debtor_id TEXT PRIMARY KEY)`];
     const trig = (name: string, when: string, table: string, body: string, cond = '') =>

@@ -185,6 +185,7 @@ const QueueRow = memo(function QueueRow(props: {
       onClick={() => pick(item)}
       data-account={item.accountNumber}
       data-segment={item.segment}
+      data-debtor={item.debtorId}
     >
       <div className="queue-line1">
         <span className="queue-name">{item.debtorName}</span>

@@ -109,9 +109,13 @@ test('agent1 works the queue, finds a debtor by phone, adds a note and switches 
   const card = page.getByTestId('debtor-card');
   await expect(card.locator('.debtor-name')).toHaveText(name);
   await expect(page.getByTestId('debtor-localtime')).toHaveText(/^\d{2}:\d{2} hora local$/);
-  await expect(page.getByTestId('queue-place')).toContainText(`Puesto 2 de ${assigned.size} en la cola:`);
+  // The card gives the debtor's first place in the queue: 2, unless the first row is another account of theirs
+  // (which rows lead depends on the hour: outside a zone's contact hours its debtors are deferred to the end).
+  const debtors = await queue.locator('.queue-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-debtor')));
+  const place = debtors.indexOf(debtors[1]!) + 1;
+  await expect(page.getByTestId('queue-place')).toContainText(`Puesto ${place} de ${assigned.size} en la cola:`);
   await expect(card.locator('.timeline li').first()).toBeVisible();
-  await expect(page.locator('.call-policy')).toContainText('Política: segment');
+  await expect(page.locator('.call-policy')).toContainText(/Políticas?: segment/); // one or several segments
   // The call column already shows what the account's policy allows, from the local store.
   await expect(page.getByTestId('offers').locator('tr').first()).toBeVisible();
   await expect(page.getByTestId('offers')).toContainText(/Pago total|Acuerdo de pago único|Plan de cuotas/);
