@@ -51,16 +51,25 @@ async function queue5k(): Promise<BenchFigure> {
   const store = benchStore('queue', 5_000);
   const db = openBenchStore(store);
   try {
-    const queue = createQueueService(db);
     const n = (db.prepare("SELECT count(*) FROM accounts WHERE status = 'active' AND balance_minor > 0").pluck().get() as number);
-    for (let i = 0; i < 3; i++) queue.list({}, NOW);
+    // A new service per build: the queue service keeps its queue between calls (after a wrap-up it re-reads only
+    // what changed), so asking one service again would time the kept queue, not a build from the store.
+    const build = () => {
+      const queue = createQueueService(db);
+      try {
+        const t = performance.now();
+        const rows = queue.list({}, NOW);
+        const ms = performance.now() - t;
+        if (rows.length !== n || rows.some((r) => r.reasons.length === 0)) throw new Error('queue incomplete');
+        if (queue.stats().reads !== 1) throw new Error('the queue was not read from the store');
+        return ms;
+      } finally {
+        queue.close();
+      }
+    };
+    for (let i = 0; i < 3; i++) build();
     const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const t = performance.now();
-      const rows = queue.list({}, NOW);
-      times.push(performance.now() - t);
-      if (rows.length !== n || rows.some((r) => r.reasons.length === 0)) throw new Error('queue incomplete');
-    }
+    for (let i = 0; i < 20; i++) times.push(build());
     return { id: 'queue_build_ms_5k', value: percentile(times, 50), unit: 'ms' };
   } finally {
     db.close();

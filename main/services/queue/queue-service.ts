@@ -353,9 +353,10 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     const all = [...b.cands.values()];
     const cands = segment === undefined ? all : all.filter((c) => c.segment === segment);
     const defer = deferFn(b);
-    const rows = buildQueue(cands, { now, ...(segment !== undefined ? { segment } : {}), ...(defer ? { defer } : {}) });
+    const pct = balancePercentiles(cands);
+    const rows = buildQueue(cands, { now, percentiles: pct, ...(segment !== undefined ? { segment } : {}), ...(defer ? { defer } : {}) });
     const v: View = {
-      segment, rows, debtorRows: new Map(), pct: balancePercentiles(cands), zones: new Map(), scoredAt: now.getTime(), decidedMinute: minuteOf(now.getTime()), probes: new Map(), freshTo: Infinity, dueSoon: [],
+      segment, rows, debtorRows: new Map(), pct, zones: new Map(), scoredAt: now.getTime(), decidedMinute: minuteOf(now.getTime()), probes: new Map(), freshTo: Infinity, dueSoon: [],
       totals: { accounts: 0, deferred: 0, promisesToday: 0, callbacksToday: 0 }, segments: new Map(),
     };
     for (const r of rows) {
