@@ -11,17 +11,19 @@ import { setPriority } from 'node:os';
 
 export const HARNESS_NICE = 10;
 
+/** The numeric entries of a /proc folder (pids in /proc, thread ids in /proc/<pid>/task); null without it. */
+function ids(dir: string): string[] | null {
+  try {
+    return readdirSync(dir).filter((e) => /^\d+$/.test(e));
+  } catch {
+    return null;
+  }
+}
+
 /** Pids whose command line contains `marker` (e.g. a Chromium's user-data-dir, Kamailio's config dir). */
 export function pidsWithArg(marker: string): number[] {
   const out: number[] = [];
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (!/^\d+$/.test(e)) continue;
+  for (const e of ids('/proc') ?? []) {
     try {
       if (readFileSync(`/proc/${e}/cmdline`, 'utf8').includes(marker)) out.push(Number(e));
     } catch {
@@ -34,14 +36,9 @@ export function pidsWithArg(marker: string): number[] {
 /** These pids and every process below them (Chromium's renderer, GPU and utility processes; Kamailio's workers). */
 export function withDescendants(roots: number[]): number[] {
   const children = new Map<number, number[]>();
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return roots;
-  }
+  const entries = ids('/proc');
+  if (!entries) return roots;
   for (const e of entries) {
-    if (!/^\d+$/.test(e)) continue;
     try {
       // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
       const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
@@ -68,11 +65,9 @@ export function withDescendants(roots: number[]): number[] {
 export function threadsOf(pids: number[]): number[] {
   const out: number[] = [];
   for (const pid of pids) {
-    try {
-      for (const t of readdirSync(`/proc/${pid}/task`)) if (/^\d+$/.test(t)) out.push(Number(t));
-    } catch {
-      out.push(pid); // gone meanwhile, or no /proc: the pid itself
-    }
+    const tids = ids(`/proc/${pid}/task`);
+    if (tids) out.push(...tids.map(Number));
+    else out.push(pid); // gone meanwhile, or no /proc: the pid itself
   }
   return out;
 }

