@@ -13,6 +13,7 @@ import { keyFileProvider } from './store/key-file';
 import { openStore } from './store/open';
 import { StoreError } from './store/errors';
 import { tempDir } from './testing/temp';
+import { phoneInternational } from '../../shared/phones/display';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let server: RunningServer;
@@ -129,6 +130,9 @@ describe('desk against the real central server, then offline', () => {
       if (hits.length === 1) {
         expect(pop.card?.debtor.id).toBe(card.debtor.id);
         expect(views()).toBe(before + 1);
+        // Every number on the card comes written for people, so the renderer paints the pop without parsing.
+        expect(pop.card?.phoneDisplay).toEqual(Object.fromEntries(card.phones.map((x) => [x.e164, phoneInternational(x.e164)])));
+        expect(pop.card?.phoneDisplay?.[p.e164]).toMatch(/^\+\d{1,3} [\d ]+$/);
       } else {
         expect(pop.card).toBeNull();
       }

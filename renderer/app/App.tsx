@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { AdminScreen } from '../features/admin/AdminScreen';
 import { AgentDesk } from '../features/layout/AgentDesk';
 import { PhoneSetupMount } from '../features/phone-setup/PhoneSetupMount';

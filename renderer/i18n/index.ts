@@ -3,7 +3,6 @@
  * domain modules ship (money, phones, …), nested into one tree per language.
  */
 import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { moneyMessages } from '../../shared/money/messages';
 import { phoneMessages } from '../../shared/phones/messages';
 import { negotiationMessages } from '../../shared/negotiation/messages';
@@ -32,7 +31,7 @@ export const LANGUAGES: readonly Language[] = ['es', 'en'];
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
+void i18n.init({
   lng: 'es',
   fallbackLng: 'es',
   supportedLngs: ['es', 'en'],

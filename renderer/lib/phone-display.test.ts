@@ -13,3 +13,24 @@ describe('phone display', () => {
     expect(formatIntl('not a number')).toBe('not a number');
   });
 });
+
+describe('a card\'s numbers written by the desk', () => {
+  it('are shown as the desk wrote them, and are the same text the renderer would write', async () => {
+    const { primePhoneDisplay } = await import('./phone-display');
+    const { phoneInternational } = await import('../../shared/phones/display');
+    // A number never shown before, primed with a text that differs from libphonenumber's: the primed text wins
+    // (nothing is parsed), which is what makes a screen-pop's card paint without parsing.
+    primePhoneDisplay({ '+573009990001': 'primed' });
+    expect(formatIntl('+573009990001')).toBe('primed');
+    // What the desk primes is what formatIntl would have written itself.
+    for (const n of ['+573119049511', '+12125550123', '+525512345678', 'junk']) expect(phoneInternational(n)).toBe(formatIntl(n));
+  });
+
+  it('does not replace a text already shown', async () => {
+    const { primePhoneDisplay } = await import('./phone-display');
+    expect(formatIntl('+573119049512')).toBe('+57 311 9049512');
+    primePhoneDisplay({ '+573119049512': 'other' });
+    expect(formatIntl('+573119049512')).toBe('+57 311 9049512');
+    primePhoneDisplay(undefined);
+  });
+});

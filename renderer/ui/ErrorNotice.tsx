@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { describeError } from '../lib/errors';
 
 /** An error said where it happened: what went wrong, what to do next, and a retry when there is one. */

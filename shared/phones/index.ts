@@ -5,3 +5,4 @@
 export * from './normalize-phone';
 export * from './search-variants';
 export * from './messages';
+export * from './display';

@@ -6,6 +6,7 @@ import {
   type PromiseRow,
 } from './rows';
 import { createStaffStore } from './staff';
+import { phoneInternational } from '../../../shared/phones/display';
 
 /** The screen-pop card: everything about one debtor, newest first, from the local store only. */
 export function createCardQuery(db: Db) {
@@ -28,10 +29,13 @@ export function createCardQuery(db: Db) {
     const promises = (q.promises.all(debtorId) as PromiseRow[]).map(toPromise);
     const callbacks = (q.callbacks.all(debtorId) as CallbackRow[]).map(toCallback);
     const notes = (q.notes.all(debtorId) as NoteRow[]).map(toNote);
+    const phones = (q.phones.all(debtorId) as PhoneRow[]).map(toPhone);
+    const phoneDisplay: Record<string, string> = {};
+    for (const p of phones) phoneDisplay[p.e164] = phoneInternational(p.e164);
     return {
       debtor: toDebtor(d),
       accounts: (q.accounts.all(debtorId) as AccountRow[]).map(toAccount),
-      phones: (q.phones.all(debtorId) as PhoneRow[]).map(toPhone),
+      phones,
       payments: (q.payments.all(debtorId) as PaymentRow[]).map(toPayment),
       contacts,
       promises,
@@ -39,6 +43,7 @@ export function createCardQuery(db: Db) {
       notes,
       // Names for the ids the rows carry, in the same call: one round trip for the screen-pop.
       staff: staff.named([contacts, promises, callbacks, notes].flatMap((rows) => rows.map((r) => r.agentId))),
+      phoneDisplay,
     };
   };
 }

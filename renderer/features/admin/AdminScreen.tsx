@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Kbd } from '../../ui/Kbd';
 import { useSession } from '../session/store';

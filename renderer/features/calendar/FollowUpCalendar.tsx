@@ -1,5 +1,5 @@
 import { memo, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { TFunction } from 'i18next';
 import type { AgendaItemView } from '../../../shared/api/methods/negotiation';
 import { api } from '../../api';

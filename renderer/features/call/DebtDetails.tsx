@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import * as runner from '../../../shared/scripts';
 import { uiLocale } from '../../i18n';
 import { money } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { afterPaint } from '../../lib/after-paint';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { Kbd } from '../../ui/Kbd';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Section } from '../../ui/Panel';

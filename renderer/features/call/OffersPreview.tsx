@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { OfferView, OffersResult } from '../../../shared/api/methods/negotiation';
 import { uiLocale } from '../../i18n';
 import { calendarDate, formatAmountCell, money } from '../../lib/format';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { FrequencySchema, type ArrangementKind, type Frequency, type PaymentMethod } from '../../../shared/negotiation';
 import { uiLocale } from '../../i18n';
 import { money, calendarDate } from '../../lib/format';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { StepView as View } from '../../../shared/scripts';
 import * as runner from '../../../shared/scripts';
 import { REASON_CODES, type NonPaymentReason } from '../../../shared/negotiation';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { DISPOSITIONS, dispositionsFor, type Disposition } from '../../../shared/negotiation';
 import * as runner from '../../../shared/scripts';
 import { Kbd } from '../../ui/Kbd';

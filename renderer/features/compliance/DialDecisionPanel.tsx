@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { phoneDisplay } from '../../lib/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useSession } from '../session/store';

@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { DebtorCard } from '../../../shared/api/methods/portfolio';
 import { uiLocale } from '../../i18n';
 import { calendarDate, dateTimeIn, formatAmountCell, money, timeIn } from '../../lib/format';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { Phone } from '../../../shared/domain/portfolio';
 import { phoneDisplay } from '../../lib/format';
 import { Section } from '../../ui/Panel';

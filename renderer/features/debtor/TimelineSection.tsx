@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import type { DebtorCard } from '../../../shared/api/methods/portfolio';
 import { uiLocale } from '../../i18n';
 import { calendarDate, dateTimeIn, money } from '../../lib/format';

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { api } from '../../api';
 import type { DebtorCard } from '../../../shared/api/methods/portfolio';
 import { endSessionIfUnauthorized } from '../session/expiry';
+import { primePhoneDisplay } from '../../lib/phone-display';
 
 export const NOTE_MAX = 4000;
 
@@ -51,7 +52,10 @@ export const useDebtor = create<DebtorState>((set, get) => ({
     });
     try {
       const card = await api.portfolio.card({ debtorId });
-      if (mine === generation) set({ card, loading: false });
+      if (mine === generation) {
+        primePhoneDisplay(card.phoneDisplay);
+        set({ card, loading: false });
+      }
     } catch (error) {
       if (endSessionIfUnauthorized(error)) return;
       if (mine === generation) set({ loading: false, error });
@@ -59,6 +63,7 @@ export const useDebtor = create<DebtorState>((set, get) => ({
   },
   show(card) {
     generation++; // an open() still in flight must not replace this card
+    primePhoneDisplay(card.phoneDisplay);
     const same = get().debtorId === card.debtor.id;
     set({
       debtorId: card.debtor.id,

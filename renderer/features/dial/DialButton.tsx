@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { phoneDisplay } from '../../lib/format';
 import { useDial, type DialRequest } from './store';
 import '../compliance/compliance.css';

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 
 /**
  * The phone bar's place under the top bar. The softphone feature ships `features/phone/PhoneBar.tsx`

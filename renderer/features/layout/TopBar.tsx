@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Kbd } from '../../ui/Kbd';
 import { AVAILABILITY, usePresence, type Availability } from '../presence/store';

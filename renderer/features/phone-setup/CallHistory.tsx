@@ -1,6 +1,6 @@
 import { afterPaint } from '../../lib/after-paint';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { api } from '../../api';
 import type { CallRecord } from '../../../shared/api/methods/calls';
 import { uiLocale } from '../../i18n';

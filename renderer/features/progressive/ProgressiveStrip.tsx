@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useEffect, useState } from 'react';
+import { useTranslation } from '../../i18n/use-translation';
 import { useProgressive } from './store';
 import '../phone-setup/phone-setup.css';
 
 /** The dialing mode, the countdown to the next progressive call and its pause key; owns F4 and Alt+P. */
-export function ProgressiveStrip() {
+// memo: a parent's re-render (the phone bar on every call event) must not re-render it with nothing changed.
+export const ProgressiveStrip = memo(function ProgressiveStrip() {
   const { t } = useTranslation();
   const s = useProgressive();
   const [now, setNow] = useState(() => Date.now());
@@ -63,4 +64,4 @@ export function ProgressiveStrip() {
       )}
     </section>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { DateTime } from 'luxon';
 import type { QueueItem } from '../../../shared/api/methods/portfolio';
 import { uiLocale } from '../../i18n';

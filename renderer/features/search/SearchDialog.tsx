@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { uiLocale } from '../../i18n';
 import { money } from '../../lib/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { ApiError } from '../../../shared/api/errors';
 import { ErrorNotice, useFieldErrors } from '../../ui/ErrorNotice';
 import { LanguageSwitch } from '../settings/LanguageSwitch';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { LANGUAGES } from '../../i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useSettings } from './store';

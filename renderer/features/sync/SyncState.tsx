@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useState } from 'react';
+import { useTranslation } from '../../i18n/use-translation';
 import { DateTime } from 'luxon';
 import { syncWords } from './words';
 import { useSync } from './store';
@@ -8,7 +8,8 @@ import { useSync } from './store';
  * "Sincronizado (0 pendientes)" / "Sincronizando (N pendientes)" / "Sin conexión desde 10:41": word + mark; and,
  * when the server refused something, "N rechazados" opening the list with each reason in the agent's language.
  */
-export function SyncState() {
+// memo: the top bar's re-renders (presence, session) must not re-render it with nothing changed.
+export const SyncState = memo(function SyncState() {
   const { t } = useTranslation();
   const status = useSync((s) => s.status);
   const refused = useSync((s) => s.refused);
@@ -50,4 +51,4 @@ export function SyncState() {
       )}
     </span>
   );
-}
+});

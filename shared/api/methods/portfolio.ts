@@ -60,6 +60,12 @@ export const DebtorCard = z.object({
    * directory knows them (an id missing here is shown as is). Optional: a card built before the directory exists.
    */
   staff: z.array(StaffMember).optional(),
+  /**
+   * Each of the card's phone numbers as people write it (E.164 → libphonenumber-js's international format,
+   * `shared/phones/display`): written by the desk so the renderer paints a screen-pop without parsing numbers.
+   * Optional: a renderer formats what is missing itself.
+   */
+  phoneDisplay: z.record(z.string(), z.string()).optional(),
 });
 export type DebtorCard = z.infer<typeof DebtorCard>;
 

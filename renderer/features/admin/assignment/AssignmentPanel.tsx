@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { formatMoney } from '../../../../shared/money/format';
 import { useFieldErrors, ErrorNotice } from '../../../ui/ErrorNotice';
 import { uiLocale } from '../../../i18n';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { uiLocale } from '../../../i18n';
 import { defectText } from './defect-text';
 import { DEFECTS_PER_PAGE, useImport } from './store';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { IMPORT_KINDS, type ImportKind, type ImportStatus } from '../../../../shared/import';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { importFieldErrors } from './field-errors';

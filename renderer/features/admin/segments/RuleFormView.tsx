@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import {
   addRule, CURRENCY_LIST, DPD_BUCKETS, formToRule, HISTORIES, LANGS, moveRule, removeRule, ruleToForm, withRule, type RuleForm,
 } from './rule-form';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n/use-translation';
 import { ApiError } from '../../../../shared/api/errors';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { uiLocale } from '../../../i18n';
