@@ -102,7 +102,9 @@ async function prepareDesk(callers: number): Promise<{ dir: string; callers: Cal
 
 /** The desk host in its own process (desk-host-child.ts says why); its stderr is the bench's. */
 async function startDeskChild(opts: DeskHostOptions): Promise<{ launchUrl: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'desk-host-child.ts'), JSON.stringify(opts)], {
+  // SCREENPOP_BENCH_DESK_NODE_ARGS: extra Node flags for the desk (e.g. `--trace-gc` to see its pauses).
+  const extra = (process.env.SCREENPOP_BENCH_DESK_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', join(import.meta.dirname, 'desk-host-child.ts'), JSON.stringify(opts)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -187,6 +189,33 @@ async function settle(page: Page): Promise<number> {
   });
 }
 
+/**
+ * SCREENPOP_BENCH_VERBOSE: the agent page keeps its Long Animation Frames (frames over 50 ms, with the scripts
+ * that ran in them), so a slow pop's line can say whether the renderer's main thread held it and with what.
+ */
+async function watchLongFrames(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __loaf?: PerformanceEntry[] };
+    w.__loaf = [];
+    new PerformanceObserver((l) => { w.__loaf!.push(...l.getEntries()); }).observe({ type: 'long-animation-frame', buffered: false });
+  });
+}
+
+async function longFramesDuring(page: Page, from: number, to: number): Promise<string[]> {
+  return page.evaluate(([a, b]) => {
+    const w = window as unknown as { __loaf?: Array<PerformanceEntry & { blockingDuration: number; renderStart: number; styleAndLayoutStart: number; scripts: Array<{ invoker: string; duration: number; startTime: number; sourceFunctionName: string; forcedStyleAndLayoutDuration: number }> }> };
+    const out: string[] = [];
+    for (const f of w.__loaf ?? []) {
+      if (f.startTime + f.duration < a || f.startTime > b) continue;
+      const at = (t: number) => (t - a).toFixed(1);
+      out.push(`long frame ${at(f.startTime)}..${at(f.startTime + f.duration)} ms since the event (render at ${at(f.renderStart)}, style+layout at ${at(f.styleAndLayoutStart)}, blocking ${f.blockingDuration.toFixed(0)})`);
+      for (const sc of f.scripts) out.push(`  script ${at(sc.startTime)} +${sc.duration.toFixed(1)} ms ${sc.invoker} ${sc.sourceFunctionName}`);
+    }
+    w.__loaf = (w.__loaf ?? []).filter((f) => f.startTime > b);
+    return out.length ? out : ['no long animation frame: the main thread did not hold this pop'];
+  }, [from, to] as const);
+}
+
 /** One inbound call: ring → pop measured → declined, or answered, hung up by the caller and wrapped up. */
 async function oneCall(
   agent: Page, caller: Page, target: Caller, answer: boolean, onPopped?: () => Promise<void>,
@@ -196,14 +225,14 @@ async function oneCall(
   // The agent page is told of the measure by a PerformanceObserver armed before the dial: polling the page (as
   // waitForFunction does, every 50 ms) would put the harness's own work on the main thread in the middle of a pop.
   const popped = agent.evaluate(
-    ([name, digits]) => new Promise<{ ms: number } & PopMeasureDetail>((resolve, reject) => {
+    ([name, digits]) => new Promise<{ ms: number; start: number } & PopMeasureDetail>((resolve, reject) => {
       // tsx (esbuild keepNames) wraps named inner functions in __name(), which the page does not have.
       (globalThis as { __name?: unknown }).__name ??= (f: unknown) => f;
       const find = () => {
         for (const e of performance.getEntriesByName(name, 'measure')) {
           const d = (e as PerformanceMeasure).detail as Partial<PopMeasureDetail> | null;
           if (d?.number && d.number.replace(/\D/g, '').endsWith(digits)) {
-            return { ms: e.duration, number: d.number, debtorId: d.debtorId ?? '', phases: d.phases ?? { reply: null, commit: e.duration, frame: null } };
+            return { ms: e.duration, start: e.startTime, number: d.number, debtorId: d.debtorId ?? '', phases: d.phases ?? { reply: null, commit: e.duration, frame: null } };
           }
         }
         return null;
@@ -230,12 +259,13 @@ async function oneCall(
     [POP_MEASURE, target.e164.replace(/\D/g, '')] as const,
   );
   await caller.evaluate(() => window.t.phone.dial('agent1'));
-  const measured: { ms: number } & PopMeasureDetail = await popped;
+  const measured: { ms: number; start: number } & PopMeasureDetail = await popped;
   await onPopped?.(); // the CPU profile covers the pop only, not the decline or wrap-up
   const shown = await agent.getByTestId('debtor-card').getAttribute('data-debtor');
   const ms = popOfCall(target, measured, shown);
   const { reply, commit, frame } = measured.phases;
   lap(`popped in ${ms.toFixed(1)} ms (reply ${reply?.toFixed(1)}, commit ${commit.toFixed(1)}, frame ${frame?.toFixed(1)})`);
+  if (VERBOSE && ms > 30) for (const line of await longFramesDuring(agent, measured.start, measured.start + ms)) log(`    ${line}`);
 
   // CSS and text selectors, not getByRole: accessible-name matching over this desk's DOM costs seconds per query.
   const incoming = agent.locator('.phonebar-incoming');
@@ -310,6 +340,7 @@ const bench: Bench = {
       await caller.page.goto(pageServer.url);
       await caller.page.waitForFunction(() => typeof window.t !== 'undefined');
       const nodes = await agent.page.evaluate(() => document.getElementsByTagName('*').length);
+      if (VERBOSE) await watchLongFrames(agent.page);
       log(`ready in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${callers.length} calls; the desk's page has ${nodes} elements`);
 
       const times: number[] = [];

@@ -1,6 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { memo, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { PhoneSnapshot } from '../../softphone/types';
 import { useTranslation } from '../../i18n/use-translation';
-import { barShortcut, callParty, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords, withoutCall } from './bar-model';
+import { barShortcut, callParty, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords, sameShown, withoutCall } from './bar-model';
 import { usePhone } from './store';
 import { useDebtor } from '../debtor/store';
 import { usePhoneSetup } from '../phone-setup/lifecycle';
@@ -22,13 +24,23 @@ const partyText = (p: { name: string; number: string | null }) => (p.number ? `$
  * Silencio F8, Transferir F9), keypad, transfer and the MOS indicator. Renders the phone store only.
  */
 export function PhoneBar() {
-  const { t } = useTranslation();
-  const s = usePhone();
-  const incoming = incomingCall(s.snapshot);
+  const snapshot = usePhone((st) => st.snapshot);
+  const incoming = incomingCall(snapshot);
   // A call that just rang shows with the caller's card, in the same frame (screen-pop/ringing-hold.ts): until
   // then the bar is as it was, controls included.
   const held = useRingingHold((h) => (incoming ? h.numbers.has(incoming.remote) : false));
-  const snap = held && s.snapshot && incoming ? withoutCall(s.snapshot, incoming.id) : s.snapshot;
+  const shown = held && snapshot && incoming ? withoutCall(snapshot, incoming.id) : snapshot;
+  // While a held call rings, the engine's updates (the call itself, its 180 Ringing) change nothing the bar
+  // shows: keeping the last shown snapshot lets the memoized bar skip those renders in the middle of a pop.
+  const last = useRef(shown);
+  if (!sameShown(last.current, shown)) last.current = shown;
+  return <PhoneBarView snap={last.current} />;
+}
+
+const PhoneBarView = memo(function PhoneBarView({ snap }: { snap: PhoneSnapshot | null }) {
+  const { t } = useTranslation();
+  const s = usePhone(useShallow((st) => ({ number: st.number, transferTarget: st.transferTarget, panel: st.panel, error: st.error, consultCallId: st.consultCallId })));
+  const act = usePhone.getState(); // the store's actions never change
   const call = currentCall(snap);
   const ringing = incomingCall(snap);
   const card = useDebtor((d) => d.card);
@@ -64,7 +76,7 @@ export function PhoneBar() {
 
   const onDial = (e: FormEvent) => {
     e.preventDefault();
-    s.dial();
+    act.dial();
   };
 
   return (
@@ -79,10 +91,10 @@ export function PhoneBar() {
       {ringing ? (
         <span className="phonebar-incoming" role="alert">
           {t('phone.bar.incoming', { number: partyText(callParty(ringing, open)) })}
-          <button type="button" className="btn btn-primary" onClick={() => s.answer()}>
+          <button type="button" className="btn btn-primary" onClick={() => act.answer()}>
             {t('phone.bar.answer')}
           </button>
-          <button type="button" className="btn" onClick={() => s.decline()}>
+          <button type="button" className="btn" onClick={() => act.decline()}>
             {t('phone.bar.decline')}
           </button>
         </span>
@@ -111,7 +123,7 @@ export function PhoneBar() {
             autoComplete="off"
             placeholder={t('phone.bar.numberPlaceholder')}
             value={s.number}
-            onChange={(e) => s.setNumber(e.target.value)}
+            onChange={(e) => act.setNumber(e.target.value)}
             data-testid="phone-number"
           />
           <button type="submit" className="btn btn-primary" disabled={snap?.registration.kind !== 'registered'}>
@@ -121,22 +133,22 @@ export function PhoneBar() {
       )}
 
       <span className="phonebar-controls">
-        <button type="button" className="btn btn-primary phonebar-hangup" disabled={!call} onClick={() => s.hangup()} aria-keyshortcuts="F6">
+        <button type="button" className="btn btn-primary phonebar-hangup" disabled={!call} onClick={() => act.hangup()} aria-keyshortcuts="F6">
           {t('phone.bar.hangup')} <kbd>F6</kbd>
         </button>
-        <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.onHold} onClick={() => s.toggleHold()} aria-keyshortcuts="F7">
+        <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.onHold} onClick={() => act.toggleHold()} aria-keyshortcuts="F7">
           {call?.onHold ? t('phone.bar.resume') : t('phone.bar.hold')} <kbd>F7</kbd>
         </button>
-        <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.muted} onClick={() => s.toggleMute()} aria-keyshortcuts="F8">
+        <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.muted} onClick={() => act.toggleMute()} aria-keyshortcuts="F8">
           {call?.muted ? t('phone.bar.unmute') : t('phone.bar.mute')} <kbd>F8</kbd>
         </button>
-        <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'transfer'} onClick={() => s.togglePanel('transfer')} aria-keyshortcuts="F9">
+        <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'transfer'} onClick={() => act.togglePanel('transfer')} aria-keyshortcuts="F9">
           {t('phone.bar.transfer')} <kbd>F9</kbd>
         </button>
-        <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'keypad'} onClick={() => s.togglePanel('keypad')}>
+        <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'keypad'} onClick={() => act.togglePanel('keypad')}>
           {t('phone.bar.keypad')}
         </button>
-        <button type="button" className="btn" disabled={!snap} aria-expanded={s.panel === 'devices'} onClick={() => s.togglePanel('devices')}>
+        <button type="button" className="btn" disabled={!snap} aria-expanded={s.panel === 'devices'} onClick={() => act.togglePanel('devices')}>
           {t('phone.bar.audio')}
         </button>
         <button type="button" className="btn" onClick={() => usePhoneSetup.getState().openPanel()} aria-keyshortcuts="Alt+O" data-testid="phone-settings-open">
@@ -164,7 +176,7 @@ export function PhoneBar() {
       {s.panel === 'keypad' && inCall ? (
         <span className="phonebar-keypad" role="group" aria-label={t('phone.bar.keypad')}>
           {KEYS.map((k) => (
-            <button key={k} type="button" className="btn btn-small btn-key" onClick={() => s.digit(k)}>
+            <button key={k} type="button" className="btn btn-small btn-key" onClick={() => act.digit(k)}>
               {k}
             </button>
           ))}
@@ -181,17 +193,17 @@ export function PhoneBar() {
             className="phonebar-input"
             placeholder={t('phone.bar.transferTo')}
             value={s.transferTarget}
-            onChange={(e) => s.setTransferTarget(e.target.value)}
+            onChange={(e) => act.setTransferTarget(e.target.value)}
           />
-          <button type="button" className="btn" onClick={() => s.blindTransfer()}>
+          <button type="button" className="btn" onClick={() => act.blindTransfer()}>
             {t('phone.bar.blind')}
           </button>
           {s.consultCallId ? (
-            <button type="button" className="btn btn-primary" onClick={() => s.completeTransfer()}>
+            <button type="button" className="btn btn-primary" onClick={() => act.completeTransfer()}>
               {t('phone.bar.complete')}
             </button>
           ) : (
-            <button type="button" className="btn" onClick={() => s.consult()}>
+            <button type="button" className="btn" onClick={() => act.consult()}>
               {t('phone.bar.consult')}
             </button>
           )}
@@ -202,7 +214,7 @@ export function PhoneBar() {
         <span className="phonebar-devices" role="group" aria-label={t('phone.bar.audio')}>
           <label>
             {t('phone.bar.microphone')}{' '}
-            <select value={snap.devices.microphoneId} onChange={(e) => s.setMicrophone(e.target.value)} data-testid="phone-mic">
+            <select value={snap.devices.microphoneId} onChange={(e) => act.setMicrophone(e.target.value)} data-testid="phone-mic">
               <option value="">{t('phone.bar.systemDefault')}</option>
               {snap.devices.inputs.map((d) => (
                 <option key={d.deviceId} value={d.deviceId}>
@@ -213,7 +225,7 @@ export function PhoneBar() {
           </label>
           <label>
             {t('phone.bar.speaker')}{' '}
-            <select value={snap.devices.speakerId} onChange={(e) => s.setSpeaker(e.target.value)} data-testid="phone-speaker">
+            <select value={snap.devices.speakerId} onChange={(e) => act.setSpeaker(e.target.value)} data-testid="phone-speaker">
               <option value="">{t('phone.bar.systemDefault')}</option>
               {snap.devices.outputs.map((d) => (
                 <option key={d.deviceId} value={d.deviceId}>
@@ -228,14 +240,14 @@ export function PhoneBar() {
       {s.error ? (
         <span className="state state-warn phonebar-message" role="alert" data-testid="phone-error">
           {t(s.error.key, s.error.params)}
-          <button type="button" className="btn btn-quiet btn-small" onClick={() => s.clearError()} aria-label={t('phone.bar.dismiss')}>
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => act.clearError()} aria-label={t('phone.bar.dismiss')}>
             ×
           </button>
         </span>
       ) : notice ? (
         <span className={`state ${notice.level === 'info' ? 'state-idle' : 'state-warn'} phonebar-message`} role="status" data-testid="phone-notice">
           {t(notice.key, notice.params)}
-          <button type="button" className="btn btn-quiet btn-small" onClick={() => s.dismissNotice(notice.id)} aria-label={t('phone.bar.dismiss')}>
+          <button type="button" className="btn btn-quiet btn-small" onClick={() => act.dismissNotice(notice.id)} aria-label={t('phone.bar.dismiss')}>
             ×
           </button>
         </span>
@@ -243,4 +255,4 @@ export function PhoneBar() {
       <ProgressiveStrip />
     </section>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallSnapshot, PhoneSnapshot } from '../../softphone/types';
-import { barShortcut, callParty, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords, withoutCall } from './bar-model';
+import { barShortcut, callParty, callStatusKey, callTimer, currentCall, incomingCall, qualityWords, registrationWords, sameShown, withoutCall } from './bar-model';
 import { phoneText } from './i18n';
 
 const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
@@ -101,5 +101,36 @@ describe('withoutCall (a ringing call held back until its card is ready)', () =>
     const s = withoutCall(phone([up, ring], 'c1'), 'in2');
     expect(currentCall(s)?.id).toBe('c1');
     expect(s.calls.map((c) => c.id)).toEqual(['c1']);
+  });
+});
+
+describe('sameShown (the bar keeps its last snapshot while a held call rings)', () => {
+  const reg = { kind: 'registered', since: 0 } as PhoneSnapshot['registration'];
+  const devices = {} as PhoneSnapshot['devices'];
+  const phone = (calls: CallSnapshot[], currentCallId: string | null, patch: Partial<PhoneSnapshot> = {}): PhoneSnapshot => ({
+    registration: reg, calls, currentCallId, lastEnded: null, devices, notices: [], ...patch,
+  });
+
+  it('is the same bar when a held ringing call is all that changed (its arrival, its 180 Ringing)', () => {
+    const up = call({ id: 'c1' });
+    const before = phone([up], 'c1');
+    const ring = call({ id: 'in2', direction: 'incoming', status: 'incoming', answeredAt: undefined });
+    const rang = withoutCall(phone([up, ring], 'c1', { notices: before.notices }), 'in2');
+    const ringing = withoutCall(phone([up, { ...ring, pending: true }], 'c1', { notices: before.notices }), 'in2');
+    expect(sameShown(before, rang)).toBe(true);
+    expect(sameShown(rang, ringing)).toBe(true);
+  });
+
+  it('is another bar when anything it shows changed', () => {
+    const up = call({ id: 'c1' });
+    const base = phone([up], 'c1');
+    expect(sameShown(base, phone([{ ...up, muted: true }], 'c1', { notices: base.notices }))).toBe(false);
+    expect(sameShown(base, phone([up], null, { notices: base.notices }))).toBe(false);
+    expect(sameShown(base, phone([up], 'c1', { registration: { kind: 'reconnecting', since: 1 } as PhoneSnapshot['registration'], notices: base.notices }))).toBe(false);
+    expect(sameShown(base, phone([up], 'c1'))).toBe(false); // a new notices list
+    expect(sameShown(base, phone([up, call({ id: 'c2' })], 'c1', { notices: base.notices }))).toBe(false);
+    expect(sameShown(base, phone([up], 'c1', { notices: base.notices, lastEnded: call({ id: 'c0', status: 'ended' }) }))).toBe(false);
+    expect(sameShown(null, base)).toBe(false);
+    expect(sameShown(null, null)).toBe(true);
   });
 });

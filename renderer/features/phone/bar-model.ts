@@ -113,3 +113,21 @@ export function callParty(c: CallSnapshot, open: { debtorId: string; fullName: s
   if (c.remoteName && c.remoteName !== c.remote) return { name: c.remoteName, number: c.remote };
   return { name: c.remote, number: null };
 }
+
+/**
+ * Whether two snapshots show the same bar: the same registration, calls (each call's snapshot is replaced when
+ * it changes, so identity is enough), current call, last ended call, devices and notices.
+ */
+export function sameShown(a: PhoneSnapshot | null, b: PhoneSnapshot | null): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return (
+    a.registration === b.registration &&
+    a.currentCallId === b.currentCallId &&
+    a.lastEnded === b.lastEnded &&
+    a.devices === b.devices &&
+    a.notices === b.notices &&
+    a.calls.length === b.calls.length &&
+    a.calls.every((c, i) => c === b.calls[i])
+  );
+}
