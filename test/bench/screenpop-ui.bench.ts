@@ -340,7 +340,21 @@ const bench: Bench = {
       await caller.page.goto(pageServer.url);
       await caller.page.waitForFunction(() => typeof window.t !== 'undefined');
       const nodes = await agent.page.evaluate(() => document.getElementsByTagName('*').length);
-      if (VERBOSE) await watchLongFrames(agent.page);
+      if (VERBOSE) {
+        await watchLongFrames(agent.page);
+        // The bridge's own round trip with nothing to do on the desk: the transport's share of the reply.
+        const rt = await agent.page.evaluate(async () => {
+          const out: number[] = [];
+          for (let i = 0; i < 30; i++) {
+            const t = performance.now();
+            await window.recaudo!.app.info({});
+            out.push(performance.now() - t);
+            await new Promise((r) => setTimeout(r, 20));
+          }
+          return out.sort((a, b) => a - b);
+        });
+        log(`bridge round trip (app.info), ms: median ${rt[15]!.toFixed(2)}, min ${rt[0]!.toFixed(2)}, max ${rt[29]!.toFixed(2)}`);
+      }
       log(`ready in ${((performance.now() - t0) / 1000).toFixed(0)} s; ${callers.length} calls; the desk's page has ${nodes} elements`);
 
       const times: number[] = [];
@@ -360,7 +374,7 @@ const bench: Bench = {
         const profiling = CPU_PROFILE && profiled(i) ? await agent.context.newCDPSession(agent.page) : null;
         if (profiling) {
           await profiling.send('Profiler.enable');
-          await profiling.send('Profiler.setSamplingInterval', { interval: 50 }); // µs: a pop is a few ms of JS
+          await profiling.send('Profiler.setSamplingInterval', { interval: Number(process.env.SCREENPOP_BENCH_PROFILE_INTERVAL_US ?? 50) }); // µs: a pop is a few ms of JS
           await profiling.send('Profiler.start');
         }
         const tracing = TRACE && profiled(i) ? await agent.context.newCDPSession(agent.page) : null;
