@@ -103,6 +103,21 @@ export function dpdPoints(days: number): { points: number; bucket: string } {
 
 /** Percentile (0..1) of each balance among balances of its currency: ties share the lowest rank's value. */
 export function balancePercentiles(cands: readonly QueueCandidate[]): Map<string, number> {
+  const ranks = balanceRanks(cands);
+  const out = new Map<string, number>();
+  for (const c of cands) out.set(c.accountId, ranks.percentile(c));
+  return out;
+}
+
+/**
+ * The candidates' balances sorted by currency: `percentile(c)` is what `balancePercentiles` maps `c` to, found
+ * when asked (a binary search) instead of kept per account.
+ */
+export interface BalanceRanks {
+  percentile(c: Pick<QueueCandidate, 'currency' | 'balanceMinor'>): number;
+}
+
+export function balanceRanks(cands: readonly QueueCandidate[]): BalanceRanks {
   const byCurrency = new Map<string, number[]>();
   for (const c of cands) {
     let list = byCurrency.get(c.currency);
@@ -112,25 +127,22 @@ export function balancePercentiles(cands: readonly QueueCandidate[]): Map<string
   // A typed array sorts numbers natively, without a comparator call per comparison.
   const sorted = new Map<string, Float64Array>();
   for (const [cur, list] of byCurrency) sorted.set(cur, Float64Array.from(list).sort());
-  const out = new Map<string, number>();
-  for (const c of cands) {
-    const list = sorted.get(c.currency)!;
-    if (list.length === 1) {
+  return {
+    percentile(c) {
+      const list = sorted.get(c.currency);
       // Alone in its currency: nothing to compare with, so neither high nor low.
-      out.set(c.accountId, 0.5);
-      continue;
-    }
-    // first index with value >= balance
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! < c.balanceMinor) lo = mid + 1;
-      else hi = mid;
-    }
-    out.set(c.accountId, lo / (list.length - 1));
-  }
-  return out;
+      if (!list || list.length === 1) return 0.5;
+      // first index with value >= balance
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! < c.balanceMinor) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo / (list.length - 1);
+    },
+  };
 }
 
 /** The hour (0–23) most successful contacts happened at, or null with fewer than 2 of them. */
@@ -159,102 +171,251 @@ interface ZoneNow {
   hour: number;
 }
 
+// The parts of the candidate being scored, strongest first: kept here between calls instead of an array of
+// {points, reason} per candidate (the queue scores thousands at once, and that garbage was most of its GC).
+// `score` calls nothing that could score another candidate meanwhile, and copies the reasons out.
+const partPoints: number[] = [];
+const partReasons: QueueReason[] = [];
+let parts = 0;
+
+/**
+ * Adds a part in order: after every part with as many points or more, so equal points keep the order they were
+ * added in (what a stable sort by points, strongest first, gives).
+ */
+function addPart(points: number, reason: QueueReason): void {
+  let i = parts++;
+  while (i > 0 && partPoints[i - 1]! < points) {
+    partPoints[i] = partPoints[i - 1]!;
+    partReasons[i] = partReasons[i - 1]!;
+    i--;
+  }
+  partPoints[i] = points;
+  partReasons[i] = reason;
+}
+
+/*
+ * Reasons that carry nothing of the account but a count, a number of days or an hour are shared by every row that
+ * says the same (one object instead of two per row and reason: a queue's reasons were most of what it allocated).
+ * Frozen, so that no row can change another's.
+ */
+const frozenReason = (code: ReasonCode, params: Record<string, string | number>): QueueReason =>
+  Object.freeze({ code, params: Object.freeze(params) }) as QueueReason;
+const bestHourNow = Array.from({ length: 24 }, (_, hour) => frozenReason('best_hour_now', { hour }));
+const bestHourLater = Array.from({ length: 24 }, (_, hour) => frozenReason('best_hour_later', { hour }));
+const brokenReasons = new Map<number, QueueReason>();
+const overdueReasons = new Map<number, QueueReason>();
+const dpdParts = new Map<number, DpdPart>();
+/** At most this many shared reasons of one code (days past due take a few hundred values). */
+const MAX_SHARED = 10_000;
+
+function countReason(code: 'broken_promise' | 'promise_overdue', count: number): QueueReason {
+  const shared = code === 'broken_promise' ? brokenReasons : overdueReasons;
+  let r = shared.get(count);
+  if (r === undefined) {
+    r = frozenReason(code, { count });
+    if (shared.size < MAX_SHARED) shared.set(count, r);
+  }
+  return r;
+}
+
+/** `dpdPoints` of these days and their reason (none without points), worked out once per number of days. */
+function dpdPart(days: number): DpdPart {
+  let part = dpdParts.get(days);
+  if (part === undefined) {
+    const { points, bucket } = dpdPoints(days);
+    part = { points, reason: points > 0 ? frozenReason('dpd_bucket', { days, bucket }) : null };
+    if (dpdParts.size < MAX_SHARED) dpdParts.set(days, part);
+  }
+  return part;
+}
+interface DpdPart {
+  points: number;
+  reason: QueueReason | null;
+}
+
+/** Every row's balance reason (a class for the reason rows are one: see `Row`). */
+class BalanceReason implements QueueReason {
+  declare code: ReasonCode;
+  declare params: Record<string, string | number>;
+  constructor(code: 'balance' | 'balance_high', percentile: number, amountMinor: number, currency: string) {
+    this.code = code;
+    // A plain object (the contract's params are a record), filled in from an empty one: V8 does not move those to
+    // the old generation as it does a literal's with properties.
+    const params: Record<string, string | number> = {};
+    params.percentile = percentile;
+    params.amountMinor = amountMinor;
+    params.currency = currency;
+    this.params = params;
+  }
+}
+
 /** Scores one candidate; `percentile` is its balance percentile within its currency. */
 export function scoreCandidate(c: QueueCandidate, percentile: number, now: Date, zoneNow: ZoneNow): {
   tier: 0 | 1; score: number; reasons: QueueReason[];
 } {
-  const parts: Array<{ points: number; reason: QueueReason }> = [];
+  const reasons = score(c, percentile, now, zoneNow);
+  return { tier: scoredTier, score: scoredScore, reasons };
+}
+
+// What `score` found besides the reasons it returns (read right after: `scoreRows` makes no object per candidate
+// to carry them).
+let scoredTier: 0 | 1 = 1;
+let scoredScore = 0;
+
+function score(c: QueueCandidate, percentile: number, now: Date, zoneNow: ZoneNow): QueueReason[] {
+  parts = 0;
   let tier: 0 | 1 = 1;
-  const nowMs = now.getTime();
 
   // Callbacks: due already, or due later today in the debtor's zone.
-  let cbOverdue: string | null = null;
-  let cbToday: string | null = null;
-  for (const at of c.callbacksDueAt) {
-    const ms = Date.parse(at);
-    if (ms <= nowMs) {
-      if (cbOverdue === null || at < cbOverdue) cbOverdue = at;
-    } else if (localDate(at, c.timeZone) === zoneNow.date) {
-      if (cbToday === null || at < cbToday) cbToday = at;
+  if (c.callbacksDueAt.length > 0) {
+    const nowMs = now.getTime();
+    let cbOverdue: string | null = null;
+    let cbToday: string | null = null;
+    for (const at of c.callbacksDueAt) {
+      const ms = Date.parse(at);
+      if (ms <= nowMs) {
+        if (cbOverdue === null || at < cbOverdue) cbOverdue = at;
+      } else if (localDate(at, c.timeZone) === zoneNow.date) {
+        if (cbToday === null || at < cbToday) cbToday = at;
+      }
     }
-  }
-  if (cbOverdue !== null) {
-    tier = 0;
-    parts.push({ points: 60, reason: { code: 'callback_overdue', params: { at: cbOverdue } } });
-  } else if (cbToday !== null) {
-    tier = 0;
-    parts.push({ points: 50, reason: { code: 'callback_due', params: { at: cbToday, hour: localHour(cbToday, c.timeZone) } } });
+    if (cbOverdue !== null) {
+      tier = 0;
+      addPart(60, { code: 'callback_overdue', params: { at: cbOverdue } });
+    } else if (cbToday !== null) {
+      tier = 0;
+      addPart(50, { code: 'callback_due', params: { at: cbToday, hour: localHour(cbToday, c.timeZone) } });
+    }
   }
 
   let overdue = 0;
   for (const p of c.pendingPromises) {
     if (p.dueDate === zoneNow.date) {
       tier = 0;
-      parts.push({
-        points: 55,
-        reason: { code: 'promise_due_today', params: { amountMinor: p.amountMinor, currency: c.currency } },
-      });
+      addPart(55, { code: 'promise_due_today', params: { amountMinor: p.amountMinor, currency: c.currency } });
     } else if (p.dueDate < zoneNow.date) {
       overdue++;
     }
   }
   const broken = c.brokenPromises + overdue;
   if (broken > 0) {
-    const points = 20 + 8 * Math.min(broken - 1, 3);
-    parts.push({
-      points,
-      reason: overdue > 0 && c.brokenPromises === 0
-        ? { code: 'promise_overdue', params: { count: overdue } }
-        : { code: 'broken_promise', params: { count: broken } },
-    });
+    addPart(20 + 8 * Math.min(broken - 1, 3), overdue > 0 && c.brokenPromises === 0
+      ? countReason('promise_overdue', overdue)
+      : countReason('broken_promise', broken));
   }
 
-  const dpd = dpdPoints(c.daysPastDue);
-  if (dpd.points > 0) {
-    parts.push({ points: dpd.points, reason: { code: 'dpd_bucket', params: { days: c.daysPastDue, bucket: dpd.bucket } } });
-  }
+  const dpd = dpdPart(c.daysPastDue);
+  if (dpd.reason !== null) addPart(dpd.points, dpd.reason);
 
-  const pct = Math.round(percentile * 100);
-  parts.push({
-    points: 30 * percentile,
-    reason: { code: percentile >= 0.75 ? 'balance_high' : 'balance', params: { percentile: pct, amountMinor: c.balanceMinor, currency: c.currency } },
-  });
+  addPart(30 * percentile, new BalanceReason(percentile >= 0.75 ? 'balance_high' : 'balance', Math.round(percentile * 100), c.balanceMinor, c.currency));
 
   const best = bestHour(c.contactHours);
   if (best !== null) {
-    if (hourDistance(best, zoneNow.hour) <= 1) {
-      parts.push({ points: 15, reason: { code: 'best_hour_now', params: { hour: best } } });
-    } else {
-      parts.push({ points: -5, reason: { code: 'best_hour_later', params: { hour: best } } });
-    }
+    if (hourDistance(best, zoneNow.hour) <= 1) addPart(15, bestHourNow[best]!);
+    else addPart(-5, bestHourLater[best]!);
   }
 
-  parts.sort((a, b) => b.points - a.points);
-  const score = parts.reduce((s, p) => s + p.points, 0);
-  return { tier, score: Math.round(score * 100) / 100, reasons: parts.map((p) => p.reason) };
+  // Summed strongest first, from 0: the same additions in the same order, so the same rounding.
+  let sum = 0;
+  for (let i = 0; i < parts; i++) sum += partPoints[i]!;
+  scoredTier = tier;
+  scoredScore = Math.round(sum * 100) / 100;
+  return partReasons.slice(0, parts);
 }
 
 /** Orders and explains the queue. */
 export function buildQueue(all: readonly QueueCandidate[], opts: BuildQueueOptions): QueueRow[] {
   const cands = opts.segment === undefined ? all : all.filter((c) => c.segment === opts.segment);
-  const pct = opts.percentiles ?? balancePercentiles(cands);
+  const pct = opts.percentiles;
+  const ranks = pct ? null : balanceRanks(cands);
+  const rows = scoreRows(cands, { ...opts, percentileOf: pct ? (c) => pct.get(c.accountId) ?? 0 : (c) => ranks!.percentile(c) });
+  rows.sort(compareRows);
+  return opts.limit === undefined ? rows : rows.slice(0, opts.limit);
+}
+
+/**
+ * The rows of these candidates, scored and explained, not yet ordered: `rows[i]` is `cands[i]`'s (the caller
+ * indexes them before `rows.sort(compareRows)`; `buildQueue` is this and that sort).
+ */
+export function scoreRows(cands: readonly QueueCandidate[], opts: Pick<BuildQueueOptions, 'now' | 'defer'> & {
+  /** The candidate's balance percentile (`balancePercentiles`, `balanceRanks`). */
+  percentileOf: (c: QueueCandidate) => number;
+}): QueueRow[] {
   const zoneNow = new Map<string, ZoneNow>();
   const rows: QueueRow[] = new Array(cands.length);
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     let zn = zoneNow.get(c.timeZone);
     if (!zn) zoneNow.set(c.timeZone, (zn = { date: localDate(opts.now, c.timeZone), hour: localHour(opts.now, c.timeZone) }));
-    const s = scoreCandidate(c, pct.get(c.accountId) ?? 0, opts.now, zn);
+    const reasons = score(c, opts.percentileOf(c), opts.now, zn);
+    const tier = scoredTier;
+    const priority = scoredScore;
     const d = opts.defer ? opts.defer(c) : null;
-    rows[i] = {
-      accountId: c.accountId, debtorId: c.debtorId, debtorName: c.debtorName, accountNumber: c.accountNumber,
-      product: c.product, currency: c.currency, balanceMinor: c.balanceMinor, daysPastDue: c.daysPastDue,
-      segment: c.segment, timeZone: c.timeZone, tier: s.tier, priority: s.score, reasons: s.reasons,
-      deferredUntil: d ? d.until : null, deferReason: d ? d.reason : null,
-    };
+    rows[i] = new Row(c, tier, priority, reasons, d ? d.until : null, d ? d.reason : null);
   }
-  rows.sort(compareRows);
-  return opts.limit === undefined ? rows : rows.slice(0, opts.limit);
+  return rows;
+}
+
+/** The row of a scored candidate and its deferral. */
+export function rowOf(c: QueueCandidate, s: { tier: 0 | 1; score: number; reasons: QueueReason[] }, d: Deferment | null): QueueRow {
+  return new Row(c, s.tier, s.score, s.reasons, d ? d.until : null, d ? d.reason : null);
+}
+
+/** The same row with another deferral. */
+export function withDeferral(r: QueueRow, deferredUntil: string | null, deferReason: QueueRow['deferReason']): QueueRow {
+  return new Row(r, r.tier, r.priority, r.reasons, deferredUntil, deferReason);
+}
+
+/**
+ * A queue row. Made by a constructor rather than an object literal: a queue keeps every row it makes, and V8,
+ * seeing a literal's objects all survive, starts allocating them straight in the old generation — fresh pages and
+ * full collections on every build. It does not do that for a class's instances. (Fields declared only: the
+ * constructor sets each once.)
+ *
+ * The tier is no own property (a getter over a private field): a row's own properties are then exactly a
+ * `QueueItem`'s, and the desk hands its rows out as they are instead of copying each one without the tier.
+ */
+class Row implements QueueRow {
+  declare accountId: string;
+  declare debtorId: string;
+  declare debtorName: string;
+  declare accountNumber: string;
+  declare product: string;
+  declare currency: string;
+  declare balanceMinor: number;
+  declare daysPastDue: number;
+  declare segment: string;
+  declare timeZone: string;
+  declare priority: number;
+  declare reasons: QueueReason[];
+  declare deferredUntil: string | null;
+  declare deferReason: QueueRow['deferReason'];
+  readonly #tier: 0 | 1;
+
+  constructor(
+    c: Pick<QueueCandidate, 'accountId' | 'debtorId' | 'debtorName' | 'accountNumber' | 'product' | 'currency' | 'balanceMinor' | 'daysPastDue' | 'segment' | 'timeZone'>,
+    tier: 0 | 1, priority: number, reasons: QueueReason[], deferredUntil: string | null, deferReason: QueueRow['deferReason'],
+  ) {
+    this.accountId = c.accountId;
+    this.debtorId = c.debtorId;
+    this.debtorName = c.debtorName;
+    this.accountNumber = c.accountNumber;
+    this.product = c.product;
+    this.currency = c.currency;
+    this.balanceMinor = c.balanceMinor;
+    this.daysPastDue = c.daysPastDue;
+    this.segment = c.segment;
+    this.timeZone = c.timeZone;
+    this.#tier = tier;
+    this.priority = priority;
+    this.reasons = reasons;
+    this.deferredUntil = deferredUntil;
+    this.deferReason = deferReason;
+  }
+
+  get tier(): 0 | 1 {
+    return this.#tier;
+  }
 }
 
 export function compareRows(a: QueueRow, b: QueueRow): number {
@@ -263,6 +424,7 @@ export function compareRows(a: QueueRow, b: QueueRow): number {
   if (da !== db) return da - db;
   if (da === 1 && a.deferredUntil !== b.deferredUntil) return a.deferredUntil! < b.deferredUntil! ? -1 : 1;
   if (a.tier !== b.tier) return a.tier - b.tier;
-  if (a.priority !== b.priority) return b.priority - a.priority;
+  // -1/1 rather than the difference: a fractional difference is a new heap number on every comparison.
+  if (a.priority !== b.priority) return a.priority > b.priority ? -1 : 1;
   return a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
 }

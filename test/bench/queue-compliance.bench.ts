@@ -10,7 +10,8 @@
  * Those two rebuild the queue at one frozen instant, so the hook's per-minute memo (debtors with nothing in their
  * rules' window share one answer per place and minute) carries over from build to build. The `_cold` figures
  * build each time a minute later, as a desk left open does: that memo starts empty every build, only what the
- * service keeps per debtor (zones, check input) carries over. No window opens or closes in those minutes.
+ * service keeps per debtor (zones, check input, the events made of contacts that did not change) carries over. No
+ * window opens or closes in those minutes.
  */
 import type { Bench, BenchFigure } from './bench';
 import { timedBuild } from './queue-build';

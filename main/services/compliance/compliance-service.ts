@@ -277,7 +277,10 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
   /** The debtor's contacts (and this desk's attempts) at or after `since`, as check events. */
   function eventsOf(d: DebtorPrep, debtorId: string, contacts: readonly QueueContact[], since: number): readonly ContactEvent[] {
     const version = index.attemptsVersion();
-    if (contacts.length > 0 && d.contacts === contacts && d.attemptsVersion === version && d.since <= since) {
+    // The same contacts as last time — the same array, or the same contacts read again (a queue that read the store
+    // anew) — make the same events.
+    if (contacts.length > 0 && d.contacts !== null && d.attemptsVersion === version && d.since <= since && sameContacts(d.contacts, contacts)) {
+      d.contacts = contacts;
       return d.since === since ? d.events : d.events.filter((e) => e.atMs! >= since);
     }
     let facts: ContactFact[] | null = null;
@@ -301,6 +304,18 @@ export function createComplianceService(opts: ComplianceServiceOptions) {
       d.events = events;
     }
     return events;
+  }
+
+  function sameContacts(a: readonly QueueContact[], b: readonly QueueContact[]): boolean {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      const y = b[i]!;
+      if (x.startedAt !== y.startedAt || x.channel !== y.channel || x.accountId !== y.accountId || x.direction !== y.direction
+        || x.conversation !== y.conversation || x.phoneE164 !== y.phoneE164) return false;
+    }
+    return true;
   }
 
   /** Days of contacts the queue was last told to read (30 until it asks). */

@@ -158,10 +158,16 @@ let service: ReturnType<typeof createComplianceService>;
 let queue: ReturnType<typeof createQueueService>;
 const slice = portfolio();
 
-function build(atMs: number): Map<string, DeferralDecision | null> {
+/** The desk's queue at `atMs`; `fresh`: a new queue's first build, read from the store (the hook's caches kept). */
+function build(atMs: number, fresh = false): Map<string, DeferralDecision | null> {
   clock = new Date(atMs);
-  const rows = queue.list({}, clock);
-  return new Map(rows.map((r) => [r.accountId, r.deferredUntil === null ? null : { until: r.deferredUntil, reason: r.deferReason! }]));
+  const q = fresh ? createQueueService(store.db, { deferral: service.deferral }) : queue;
+  try {
+    const rows = q.list({}, clock);
+    return new Map(rows.map((r) => [r.accountId, r.deferredUntil === null ? null : { until: r.deferredUntil, reason: r.deferReason! }]));
+  } finally {
+    if (fresh) q.close();
+  }
 }
 
 function insertContact(id: string, debtorId: string, accountId: string | null, channel: Channel, startedAt: string, conversation: boolean): void {
@@ -183,7 +189,8 @@ describe('the queue deferral with its caches', () => {
     const debtors = slice.debtors.map((d) => d.id).filter((id) => !id.startsWith('FRESH-'));
     const step = fc.oneof(
       // An instant: within 12 days of BASE, any second (often a whole minute, where windows open and close).
-      { arbitrary: fc.record({ kind: fc.constant('build' as const), offsetS: fc.integer({ min: -12 * 86_400, max: 12 * 86_400 }), whole: fc.boolean() }), weight: 4 },
+      // Built by the desk's kept queue, or by a new queue reading everything again.
+      { arbitrary: fc.record({ kind: fc.constant('build' as const), offsetS: fc.integer({ min: -12 * 86_400, max: 12 * 86_400 }), whole: fc.boolean(), fresh: fc.boolean() }), weight: 4 },
       {
         arbitrary: fc.record({
           kind: fc.constant('contact' as const), debtor: fc.constantFrom(...debtors), channel: fc.constantFrom(...CHANNELS),
@@ -203,7 +210,7 @@ describe('the queue deferral with its caches', () => {
         for (const s of steps) {
           if (s.kind === 'build') {
             const atMs = BASE + s.offsetS * 1000 - (s.whole ? (s.offsetS * 1000) % 60_000 : 0);
-            const got = build(atMs);
+            const got = build(atMs, s.fresh);
             const want = reference(store.db, Math.floor(atMs / 1000) * 1000);
             expect(got.size).toBe(want.size);
             for (const [accountId, w] of want) {
@@ -240,6 +247,17 @@ describe('the queue deferral with its caches', () => {
     const after = build(NOW).get('FRESH-CO1-A0');
     expect(after).toMatchObject({ reason: { code: 'frequency_cap', params: { ruleId: 'co.ley2300.daily' } }, until: '2026-07-23T12:00:00.000Z' }); // 07:00 in Bogotá
     expect(after).toEqual(reference(store.db, NOW).get('FRESH-CO1-A0'));
+  });
+
+  it('sees a contact recorded between two new queues\' builds at the same instant (each reads the contacts anew)', () => {
+    insertContact('NEW-5', 'FRESH-CO4', null, 'call', new Date(NOW - 3 * DAY).toISOString(), false);
+    expect(build(NOW, true).get('FRESH-CO4-A0')).toBeNull();
+    expect(build(NOW, true).get('FRESH-CO4-A0')).toBeNull();
+    insertContact('NEW-6', 'FRESH-CO4', null, 'call', new Date(NOW - 10 * 60_000).toISOString(), false);
+    const after = build(NOW, true).get('FRESH-CO4-A0');
+    expect(after).toMatchObject({ reason: { code: 'frequency_cap' } });
+    expect(after).toEqual(reference(store.db, NOW).get('FRESH-CO4-A0'));
+    store.db.prepare("DELETE FROM contacts WHERE id IN ('NEW-5', 'NEW-6')").run();
   });
 
   it('sees a dial this desk allowed (an audit attempt, no contact yet) between two builds at the same instant', () => {

@@ -65,4 +65,68 @@ describe('queue service', () => {
     expect(rows.slice(-deferred.length)).toEqual(deferred);
     expect(deferred[0]!.deferReason).toEqual({ code: 'compliance.outside_hours', params: { from: 8 } });
   });
+
+  it('counts a callback for the account it names, whoever\'s it is; for every account of its debtor when that account is not in the queue', () => {
+    const s = freshStore();
+    close = s.close;
+    const slice = demoSlice({ debtors: 6, accountsPerDebtor: 2, now: NOW });
+    slice.callbacks = [];
+    slice.promises = [];
+    const [a, b] = [slice.debtors[0]!.id, slice.debtors[1]!.id];
+    const acc = (d: string, i: number) => `${d}-a${i}`;
+    // A third account of debtor A, settled: not in the queue.
+    slice.accounts.push({ ...slice.accounts.find((x) => x.id === acc(a, 0))!, id: `${a}-a9`, accountNumber: 'SETTLED-9', status: 'settled' });
+    const today = (h: number) => new Date(NOW.getTime() + h * 3_600_000).toISOString();
+    const cb = (id: string, debtorId: string, accountId: string | null, at: string) => ({
+      id, debtorId, accountId, agentId: 'u-agent1', dueAt: at, timeZone: 'America/Bogota', note: '', status: 'pending' as const,
+    });
+    slice.callbacks.push(
+      cb('cb-1', a, acc(b, 1), today(-1)), // A's callback about one of B's accounts: B's account only
+      cb('cb-2', a, `${a}-a9`, today(1)), // about A's settled account: every account of A in the queue
+      cb('cb-3', b, null, today(2)),
+    );
+    const promise = (id: string, accountId: string, debtorId: string) => ({
+      id, accountId, debtorId, agentId: 'u-agent1', amountMinor: 1000, currency: 'COP' as const, dueDate: '2026-11-25', method: 'pse',
+      installments: 1, status: 'pending' as const, createdAt: today(-48),
+    });
+    slice.promises.push(promise('p-1', `${a}-a9`, a), promise('p-2', acc(a, 1), a));
+    replaceSlice(s.db, slice);
+    const queue = createQueueService(s.db);
+    const rows = queue.list({}, NOW);
+    const codes = (id: string) => rows.find((r) => r.accountId === id)!.reasons.map((r) => r.code);
+    expect(codes(acc(b, 1))).toContain('callback_overdue');
+    expect(codes(acc(b, 0))).toContain('callback_due');
+    expect(codes(acc(b, 0))).not.toContain('callback_overdue');
+    expect(codes(acc(a, 0))).toContain('callback_due');
+    expect(codes(acc(a, 1))).toEqual(expect.arrayContaining(['callback_due', 'promise_due_today']));
+    expect(codes(acc(a, 0))).not.toContain('promise_due_today');
+    expect(rows.some((r) => r.accountId === `${a}-a9`)).toBe(false);
+    // After a write about A (the kept queue reads A alone again) and one about B: what a fresh build gives.
+    s.db.prepare("UPDATE callbacks SET note = 'x' WHERE id = 'cb-1'").run();
+    s.db.prepare("UPDATE callbacks SET note = 'y' WHERE id = 'cb-3'").run();
+    expect(queue.list({}, NOW)).toEqual(createQueueService(s.db).list({}, NOW));
+    expect(queue.stats().debtorsRead).toBeGreaterThan(0);
+    queue.close();
+  });
+
+  it('hands out the store\'s values as they are: any text, big numbers, no region', () => {
+    const s = freshStore();
+    close = s.close;
+    const slice = demoSlice({ debtors: 3, accountsPerDebtor: 1, now: NOW });
+    const odd = 'Zoë "la \\ Tía" \u2028 O\'Neil \u{1F600} \u0001 ñ';
+    slice.debtors[0] = { ...slice.debtors[0]!, fullName: odd, region: null };
+    slice.accounts[0] = { ...slice.accounts[0]!, accountNumber: `${odd}-N`, product: 'préstamo "libre"', balanceMinor: 2 ** 53 + 2 };
+    replaceSlice(s.db, slice);
+    const deferral: Deferral = (_account, debtor) => {
+      if (debtor.id === slice.debtors[0]!.id) expect(debtor.region).toBeNull();
+      return null;
+    };
+    for (const opts of [{}, { deferral }]) {
+      const row = createQueueService(s.db, opts).list({}, NOW).find((r) => r.debtorId === slice.debtors[0]!.id)!;
+      const stored = s.db.prepare('SELECT account_number, product, balance_minor FROM accounts WHERE id = ?').raw().get(row.accountId) as [string, string, number];
+      expect(row.debtorName).toBe(odd);
+      expect([row.accountNumber, row.product, row.balanceMinor]).toEqual(stored);
+    }
+  });
 });
+

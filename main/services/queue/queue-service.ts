@@ -1,9 +1,9 @@
 import type { Db } from '../store/open';
 import type { Account, Contact, Debtor } from '../../../shared/domain/portfolio';
 import type { QueueItem, QueuePage } from '../../../shared/api/methods/portfolio';
-import { balancePercentiles, buildQueue, compareRows, scoreCandidate, type QueueCandidate, type QueueRow } from '../../../shared/queue/priority';
+import { balanceRanks, compareRows, rowOf, scoreCandidate, scoreRows, withDeferral, type BalanceRanks, type QueueCandidate, type QueueRow } from '../../../shared/queue/priority';
 import { localDate, localHour } from '../../../shared/queue/local-hour';
-import { queuePage } from '../../../shared/queue/page';
+import { queueTotals } from '../../../shared/queue/page';
 
 /** What compliance sees to decide whether this account may be contacted now. */
 export interface DeferralHistory {
@@ -31,6 +31,144 @@ export interface Deferral {
    * those instead of 30 days. Omitted = 30.
    */
   historyDays?: () => number;
+}
+
+type DeferralDebtor = Parameters<Deferral>[1];
+type DebtorRow = [id: string, name: string, timeZone: string, country?: DeferralDebtor['country'], region?: string | null, flags?: string];
+type AccountRow = [id: string, debtorId: string, number: string, product: string, currency: string, balance: number, dpd: number, segment: string, creditorId?: string];
+type PendingRow = [accountId: string, dueDate: string, amountMinor: number, owner: string];
+type BrokenRow = [accountId: string, count: number, owner: string];
+type CallbackRow = [debtorId: string, accountId: string | null, dueAt: string, owner: string | null];
+type HoursRow = [debtorId: string, localHour: number, count: number];
+type C = DeferralHistory['contacts'][number];
+type ContactRow = [debtorId: string, startedAt: string, channel: C['channel'], accountId: string | null, direction: C['direction'], conversation: number, phoneE164: string | null];
+/** Rows as columns: `t[k][i]` is row i's k-th value. */
+type Columns<R extends unknown[]> = { [K in keyof R]-?: Array<R[K]> };
+
+function columnsOf<R extends unknown[]>(rows: readonly R[], width: number): Columns<R> {
+  const t = Array.from({ length: width }, () => new Array<unknown>(rows.length));
+  for (let i = 0; i < rows.length; i++) for (let k = 0; k < width; k++) t[k]![i] = rows[i]![k];
+  return t as Columns<R>;
+}
+
+/**
+ * A candidate as the hook sees it: the queue's fields plus the account's creditor and the debtor's place. A class,
+ * not an object literal, for the reason shared/queue/priority's rows are (V8 would allocate a kept literal's objects
+ * straight in the old generation).
+ */
+class Cand implements QueueCandidate {
+  declare accountId: string;
+  declare debtorId: string;
+  declare debtorName: string;
+  declare accountNumber: string;
+  declare product: string;
+  declare currency: string;
+  declare balanceMinor: number;
+  declare daysPastDue: number;
+  declare segment: string;
+  declare timeZone: string;
+  declare pendingPromises: Array<{ dueDate: string; amountMinor: number }>;
+  declare brokenPromises: number;
+  declare callbacksDueAt: string[];
+  declare contactHours: readonly number[];
+  declare creditorId: string;
+  /** The debtor as the hook is handed it (one object for all the debtor's accounts); null without the hook. */
+  declare place: Place | null;
+  declare kind: PlaceKind | null;
+
+  /** Account row i's candidate, with debtor row j's strings (shared by the debtor's accounts). */
+  constructor(a: Columns<AccountRow>, i: number, d: Columns<DebtorRow>, j: number, contactHours: readonly number[], place: Place | null, kind: PlaceKind | null) {
+    this.accountId = a[0][i]!;
+    this.debtorId = d[0][j]!;
+    this.debtorName = d[1][j]!;
+    this.accountNumber = a[2][i]!;
+    this.product = a[3][i]!;
+    this.currency = a[4][i]!;
+    this.balanceMinor = a[5][i]!;
+    this.daysPastDue = a[6][i]!;
+    this.segment = a[7][i]!;
+    this.timeZone = kind ? kind.timeZone : d[2][j]!;
+    // Most accounts have none: they share one empty list, one is made for those that do.
+    this.pendingPromises = NO_PROMISES;
+    this.brokenPromises = 0;
+    this.callbacksDueAt = NO_CALLBACKS;
+    this.contactHours = contactHours;
+    this.creditorId = place ? a[8]![i]! : '';
+    this.place = place;
+    this.kind = kind;
+  }
+}
+
+/**
+ * A place as the hook's rules see it — country, region, zone, flags — shared by the debtors there; `key` names it
+ * (with a creditor, a probe: see `redecide`).
+ */
+interface PlaceKind {
+  country: DeferralDebtor['country'];
+  region: string | null;
+  timeZone: string;
+  /** The flags as stored, and as the hook takes them (frozen: the place's debtors share them). */
+  flagsJson: string;
+  flags: DeferralDebtor['flags'];
+  key: string;
+}
+
+/** A debtor as the hook is handed it (a class for the reason `Cand` is one). */
+class Place implements DeferralDebtor {
+  declare id: string;
+  declare country: DeferralDebtor['country'];
+  declare region: string | null;
+  declare timeZone: string;
+  declare flags: DeferralDebtor['flags'];
+  constructor(id: string, kind: PlaceKind) {
+    this.id = id;
+    this.country = kind.country;
+    this.region = kind.region;
+    this.timeZone = kind.timeZone;
+    this.flags = kind.flags;
+  }
+}
+
+/** One of the debtor's recent contacts as the hook is handed it (a class for the reason `Cand` is one). */
+class RecentContact implements C {
+  declare startedAt: string;
+  declare channel: C['channel'];
+  declare accountId: string | null;
+  declare direction: C['direction'];
+  declare conversation: boolean;
+  declare phoneE164: string | null;
+  constructor(t: Columns<ContactRow>, i: number) {
+    this.startedAt = t[1][i]!;
+    this.channel = t[2][i]!;
+    this.accountId = t[3][i]!;
+    this.direction = t[4][i]!;
+    this.conversation = t[5][i] === 1;
+    this.phoneE164 = t[6][i]!;
+  }
+}
+
+/**
+ * The places seen, by zone: a debtor's is found among a handful, not built (key, flags parsed) per debtor. Shared by
+ * every service: a place is the same place for all of them, and the hook then sees the same strings every build.
+ */
+const kinds = new Map<string, PlaceKind[]>();
+function kindOf(d: Columns<DebtorRow>, j: number): PlaceKind {
+  const timeZone = d[2][j]!;
+  const country = d[3]![j];
+  const region = d[4]![j];
+  const flagsJson = d[5]![j];
+  let list = kinds.get(timeZone);
+  if (list) for (const k of list) if (k.country === country && k.region === region && k.flagsJson === flagsJson) return k;
+  const flags = flagsJson === '[]' ? NO_FLAGS : Object.freeze(JSON.parse(flagsJson!) as DeferralDebtor['flags']) as DeferralDebtor['flags'];
+  const k: PlaceKind = {
+    country: country!, region: region!, timeZone, flagsJson: flagsJson!, flags,
+    key: `${country}|${region ?? ''}|${timeZone}|${flags.join(',')}`,
+  };
+  // Bounds a store with many places, not the usual handful.
+  if (kinds.size >= 10_000) kinds.clear();
+  if (!list) kinds.set(timeZone, (list = []));
+  list.push(k);
+  return k;
 }
 
 /** The most days of contacts the queue hands the hook. */
@@ -78,36 +216,64 @@ let instances = 0;
  * the debtor's local time), and rows whose callback falls due or whose deferral ends are scored again at once.
  */
 export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
+  /**
+   * A full read as one JSON text per column: `t[k][i]` is what `.raw().all()` would give as row i's k-th value,
+   * in the same order (text and numbers as stored: SQLite writes doubles to 17 digits; a BLOB would come as null).
+   * SQLite writes the texts in C and JSON.parse makes each column an array at its size and interns short strings
+   * (ids, codes, currencies), where `.raw()` makes every value through the V8 API and an array per row grown a value
+   * at a time: half the time, a fraction of the garbage. One text per column rather than one for all: a
+   * 5,000-account queue's columns each stay under the size V8 allocates on pages of their own (fresh memory every
+   * build). `order` sorts the rows where their order matters.
+   */
+  function columns<R extends unknown[]>(cols: readonly string[], from: string, order = '') {
+    const json = db.prepare(`SELECT ${cols.map((_, i) => `json_group_array(c${i}${order && ' ORDER BY k'})`).join(', ')}
+      FROM (SELECT ${cols.map((c, i) => `${c} AS c${i}`).join(', ')}${order && `, ${order} AS k`} ${from})`).raw();
+    return (...args: unknown[]): Columns<R> => {
+      const texts = json.get(...args) as string[];
+      const t = new Array<unknown[]>(texts.length);
+      for (let k = 0; k < texts.length; k++) t[k] = JSON.parse(texts[k]!) as unknown[];
+      return t as Columns<R>;
+    };
+  }
   // Accounts and debtors are read apart and joined in JS: a debtor's fields are read once, not once per account.
-  const ACCOUNTS = `SELECT id, debtor_id, account_number, product, currency, balance_minor, days_past_due, segment`;
+  const ACCOUNT = ['id', 'debtor_id', 'account_number', 'product', 'currency', 'balance_minor', 'days_past_due', 'segment'];
   const ACTIVE = `FROM accounts WHERE status = 'active' AND balance_minor > 0`;
+  const DEBTOR = ['id', 'full_name', 'time_zone'];
   const q = {
-    accounts: db.prepare(`${ACCOUNTS} ${ACTIVE}`).raw(),
-    debtors: db.prepare('SELECT id, full_name, time_zone FROM debtors').raw(),
+    accounts: columns<AccountRow>(ACCOUNT, ACTIVE),
+    debtors: columns<DebtorRow>(DEBTOR, 'FROM debtors'),
     // With the deferral hook: the same reads plus what compliance needs of the account and its debtor, so the hook
     // costs no extra pass over accounts or debtors.
-    accountsAndCreditors: db.prepare(`${ACCOUNTS}, creditor_id ${ACTIVE}`).raw(),
-    debtorsAndPlaces: db.prepare('SELECT id, full_name, time_zone, country, region, flags FROM debtors').raw(),
-    pending: db.prepare(`SELECT account_id, due_date, amount_minor FROM promises WHERE status = 'pending'`).raw(),
-    broken: db.prepare(`SELECT account_id, count(*) FROM promises WHERE status = 'broken' GROUP BY account_id`).raw(),
-    callbacks: db.prepare(`SELECT debtor_id, account_id, due_at FROM callbacks WHERE status = 'pending'`).raw(),
-    hours: db.prepare(`SELECT debtor_id, local_hour, count(*) FROM contacts WHERE conversation = 1
-      GROUP BY debtor_id, local_hour`).raw(),
+    accountsAndCreditors: columns<AccountRow>([...ACCOUNT, 'creditor_id'], ACTIVE),
+    debtorsAndPlaces: columns<DebtorRow>([...DEBTOR, 'country', 'region', 'flags'], 'FROM debtors'),
+    // Promises and callbacks come with the debtor of the account they name (`owner`): the account's candidate is
+    // found among that debtor's, with no index of every account. Promises in the order of the table (an account's
+    // promises due today are explained in that order).
+    pending: columns<PendingRow>(['p.account_id', 'p.due_date', 'p.amount_minor', 'a.debtor_id'],
+      `FROM promises p JOIN accounts a ON a.id = p.account_id WHERE p.status = 'pending'`, 'p.rowid'),
+    broken: columns<BrokenRow>(['p.account_id', 'count(*)', 'a.debtor_id'],
+      `FROM promises p JOIN accounts a ON a.id = p.account_id WHERE p.status = 'broken' GROUP BY p.account_id`),
+    callbacks: columns<CallbackRow>(['c.debtor_id', 'c.account_id', 'c.due_at', 'a.debtor_id'],
+      `FROM callbacks c LEFT JOIN accounts a ON a.id = c.account_id WHERE c.status = 'pending'`),
+    hours: columns<HoursRow>(['debtor_id', 'local_hour', 'count(*)'], `FROM contacts WHERE conversation = 1
+      GROUP BY debtor_id, local_hour`),
     // One pass over the recent contacts of the whole queue (the days the hook asks for, at most 30), grouped by
     // debtor in JS (not 5,000 look-ups).
-    recentContacts: db.prepare(`SELECT debtor_id, started_at, channel, account_id, direction, conversation, phone_e164
-      FROM contacts WHERE started_at >= ?`).raw(),
+    recentContacts: columns<ContactRow>(['debtor_id', 'started_at', 'channel', 'account_id', 'direction', 'conversation', 'phone_e164'],
+      'FROM contacts WHERE started_at >= ?'),
   };
-  // The same reads for one debtor (rowid order, as the full scans above return them).
+  const ACCOUNTS = `SELECT ${ACCOUNT.join(', ')}`;
+  const OWNER = '(SELECT debtor_id FROM accounts WHERE id = account_id)';
+  // The same reads for one debtor (rowid order, as the full reads above give them).
   const one = {
     accounts: db.prepare(`${ACCOUNTS}, creditor_id ${ACTIVE} AND debtor_id = ? ORDER BY rowid`).raw(),
     debtor: db.prepare('SELECT id, full_name, time_zone, country, region, flags FROM debtors WHERE id = ?').raw(),
-    pending: db.prepare(`SELECT account_id, due_date, amount_minor FROM promises WHERE status = 'pending'
+    pending: db.prepare(`SELECT account_id, due_date, amount_minor, ${OWNER} FROM promises WHERE status = 'pending'
       AND account_id IN (SELECT id FROM accounts WHERE debtor_id = ?) ORDER BY rowid`).raw(),
-    broken: db.prepare(`SELECT account_id, count(*) FROM promises WHERE status = 'broken'
+    broken: db.prepare(`SELECT account_id, count(*), ${OWNER} FROM promises WHERE status = 'broken'
       AND account_id IN (SELECT id FROM accounts WHERE debtor_id = ?) GROUP BY account_id`).raw(),
     // A callback counts for the account it names, or for every account of its debtor.
-    callbacks: db.prepare(`SELECT id, debtor_id, account_id, due_at FROM callbacks WHERE status = 'pending'
+    callbacks: db.prepare(`SELECT debtor_id, account_id, due_at, ${OWNER} FROM callbacks WHERE status = 'pending'
       AND (debtor_id = ? OR account_id IN (SELECT id FROM accounts WHERE debtor_id = ?)) ORDER BY rowid`).raw(),
     hours: db.prepare(`SELECT debtor_id, local_hour, count(*) FROM contacts WHERE conversation = 1 AND debtor_id = ?
       GROUP BY debtor_id, local_hour`).raw(),
@@ -115,89 +281,98 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
       FROM contacts WHERE debtor_id = ? AND started_at >= ? ORDER BY rowid`).raw(),
   };
 
-  type DeferralDebtor = Parameters<Deferral>[1];
-  /** A candidate as the hook sees it: the queue's fields plus the account's creditor and the debtor's place. */
-  type Cand = QueueCandidate & {
-    pendingPromises: Array<{ dueDate: string; amountMinor: number }>;
-    callbacksDueAt: string[];
-    creditorId: string;
-    place: DeferralDebtor | null;
-  };
-  type DebtorRow = [id: string, name: string, timeZone: string, country?: DeferralDebtor['country'], region?: string | null, flags?: string];
-  type AccountRow = [id: string, debtorId: string, number: string, product: string, currency: string, balance: number, dpd: number, segment: string, creditorId?: string];
-  type C = DeferralHistory['contacts'][number];
-  type ContactRow = [debtorId: string, startedAt: string, channel: C['channel'], accountId: string | null, direction: C['direction'], conversation: number, phoneE164: string | null];
-
   interface Reads {
-    debtors: Iterable<DebtorRow>;
-    accounts: Iterable<AccountRow>;
-    pending: Iterable<[string, string, number]>;
-    broken: Iterable<[string, number]>;
-    callbacks: Iterable<[debtorId: string, accountId: string | null, dueAt: string]>;
-    hours: Iterable<[string, number, number]>;
+    debtors: Columns<DebtorRow>;
+    accounts: Columns<AccountRow>;
+    pending: Columns<PendingRow>;
+    broken: Columns<BrokenRow>;
+    callbacks: Columns<CallbackRow>;
+    hours: Columns<HoursRow>;
+  }
+  /** Candidates by debtor and (with the hook) the places' probes, by key and by place and creditor. */
+  interface Cands {
+    byDebtor: Map<string, Cand[]>;
+    probes: Map<string, Probe> | null;
+    probeOf: Map<PlaceKind, Map<string, Probe>>;
   }
 
-  /** Candidates of what was read; `known` resolves a callback's account outside these reads (one debtor's). */
-  function assemble(r: Reads, withPlaces: boolean, known?: (accountId: string) => boolean): Cand[] {
-    const byAccount = new Map<string, Cand>();
-    const byDebtor = new Map<string, Cand[]>();
-    const debtors = new Map<string, DebtorRow>();
-    for (const d of r.debtors) debtors.set(d[0], d);
-    for (const a of r.accounts) {
-      const d = debtors.get(a[1]);
-      if (!d) continue;
-      let list = byDebtor.get(a[1]);
-      let place: DeferralDebtor | null = null;
+  /** The candidate of this account among its owner's (the debtor it belongs to); none when it is not in the queue. */
+  function candOf(byDebtor: Map<string, Cand[]>, owner: string | null, accountId: string): Cand | undefined {
+    const list = owner === null ? undefined : byDebtor.get(owner);
+    if (list) for (const c of list) if (c.accountId === accountId) return c;
+    return undefined;
+  }
+
+  /**
+   * Adds the candidates of what was read to `into` (a full read assembles straight into the kept base); `known`
+   * tells whether an account outside these reads (one debtor's) is in the queue under its owner.
+   */
+  function assemble(r: Reads, withPlaces: boolean, into: Cands, known?: (owner: string, accountId: string) => boolean): void {
+    const byDebtor = into.byDebtor;
+    // Each debtor's successful contacts by hour: read first, so that each account takes its debtor's as it is made.
+    const hours = new Map<string, number[]>();
+    const [hourDebtors, hourOf, hourCount] = r.hours;
+    for (let i = 0; i < hourDebtors.length; i++) {
+      let h = hours.get(hourDebtors[i]!);
+      if (!h) hours.set(hourDebtors[i]!, (h = EMPTY_HOURS.slice()));
+      h[hourOf[i]!] = hourCount[i]!;
+    }
+    // Each debtor's row.
+    const debtorIds = r.debtors[0];
+    const debtors = new Map<string, number>();
+    for (let j = 0; j < debtorIds.length; j++) debtors.set(debtorIds[j]!, j);
+    const accountDebtors = r.accounts[1];
+    for (let i = 0; i < accountDebtors.length; i++) {
+      const j = debtors.get(accountDebtors[i]!);
+      if (j === undefined) continue;
+      const debtorId = debtorIds[j]!;
+      const list = byDebtor.get(debtorId);
+      const first = list !== undefined && list.length > 0 ? list[0]! : null;
+      let place: Place | null = null;
+      let kind: PlaceKind | null = null;
       if (withPlaces) {
         // One debtor object for all the debtor's accounts: the hook prepares each debtor once.
-        place = list ? list[0]!.place : null;
-        place ??= { id: a[1], country: d[3]!, region: d[4]!, timeZone: d[2], flags: d[5] === '[]' ? NO_FLAGS : (JSON.parse(d[5]!) as DeferralDebtor['flags']) };
+        kind = first?.kind ?? kindOf(r.debtors, j);
+        place = first?.place ?? new Place(debtorId, kind);
       }
-      const c: Cand = {
-        accountId: a[0], debtorId: a[1], debtorName: d[1], accountNumber: a[2], product: a[3], currency: a[4],
-        balanceMinor: a[5], daysPastDue: a[6], segment: a[7], timeZone: d[2], pendingPromises: NO_PROMISES,
-        brokenPromises: 0, callbacksDueAt: NO_CALLBACKS, contactHours: EMPTY_HOURS, creditorId: withPlaces ? a[8]! : '', place,
-      };
-      byAccount.set(c.accountId, c);
-      if (!list) byDebtor.set(c.debtorId, (list = []));
-      list.push(c);
+      addCand(into, new Cand(r.accounts, i, r.debtors, j, hours.get(debtorId) ?? EMPTY_HOURS, place, kind));
     }
-    for (const [accountId, dueDate, amountMinor] of r.pending) {
-      const c = byAccount.get(accountId);
+    const [pendingAccounts, dueDates, amounts, pendingOwners] = r.pending;
+    for (let i = 0; i < pendingAccounts.length; i++) {
+      const c = candOf(byDebtor, pendingOwners[i]!, pendingAccounts[i]!);
       if (!c) continue;
-      // Most accounts have none: they share one empty array, a list is made for those that do.
       if (c.pendingPromises === NO_PROMISES) c.pendingPromises = [];
-      c.pendingPromises.push({ dueDate, amountMinor });
+      c.pendingPromises.push({ dueDate: dueDates[i]!, amountMinor: amounts[i]! });
     }
-    for (const [accountId, n] of r.broken) {
-      const c = byAccount.get(accountId);
-      if (c) c.brokenPromises = n;
+    const [brokenAccounts, brokenCounts, brokenOwners] = r.broken;
+    for (let i = 0; i < brokenAccounts.length; i++) {
+      const c = candOf(byDebtor, brokenOwners[i]!, brokenAccounts[i]!);
+      if (c) c.brokenPromises = brokenCounts[i]!;
     }
-    for (const [debtorId, accountId, dueAt] of r.callbacks) {
+    const [callbackDebtors, callbackAccounts, dueAts, callbackOwners] = r.callbacks;
+    for (let i = 0; i < callbackDebtors.length; i++) {
+      const debtorId = callbackDebtors[i]!;
+      const accountId = callbackAccounts[i]!;
+      const owner = callbackOwners[i]!;
+      const dueAt = dueAts[i]!;
       let target: Cand[];
-      if (accountId !== null && byAccount.has(accountId)) target = [byAccount.get(accountId)!];
-      else if (accountId !== null && known?.(accountId)) target = []; // another debtor's account: counted there
+      const named = accountId === null ? undefined : candOf(byDebtor, owner, accountId);
+      if (named) target = [named];
+      else if (accountId !== null && owner !== null && known?.(owner, accountId)) target = []; // another debtor's account: counted there
       else target = byDebtor.get(debtorId) ?? [];
       for (const c of target) {
         if (c.callbacksDueAt === NO_CALLBACKS) c.callbacksDueAt = [];
         c.callbacksDueAt.push(dueAt);
       }
     }
-    const hours = new Map<string, number[]>();
-    for (const [debtorId, hour, n] of r.hours) {
-      let h = hours.get(debtorId);
-      if (!h) hours.set(debtorId, (h = new Array<number>(24).fill(0)));
-      h[hour] = n;
-    }
-    for (const [debtorId, h] of hours) for (const c of byDebtor.get(debtorId) ?? []) c.contactHours = h;
-    return [...byAccount.values()];
   }
 
-  function groupContacts(rows: Iterable<ContactRow>, into: Map<string, { contacts: C[] }>): void {
-    for (const [debtorId, startedAt, channel, accountId, direction, conversation, phoneE164] of rows) {
-      let h = into.get(debtorId);
-      if (!h) into.set(debtorId, (h = { contacts: [] }));
-      h.contacts.push({ startedAt, channel, accountId, direction, conversation: conversation === 1, phoneE164 });
+  function groupContacts(t: Columns<ContactRow>, into: Map<string, { contacts: C[] }>): void {
+    const debtorIds = t[0];
+    for (let i = 0; i < debtorIds.length; i++) {
+      let h = into.get(debtorIds[i]!);
+      if (!h) into.set(debtorIds[i]!, (h = { contacts: [] }));
+      h.contacts.push(new RecentContact(t, i));
     }
   }
 
@@ -208,13 +383,14 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
 
   // ---- what is kept between builds ---------------------------------------------------------------------------
   interface Base {
-    cands: Map<string, Cand>;
+    /** Each debtor's candidates (every account of the queue is found through its debtor). */
     byDebtor: Map<string, Cand[]>;
     /** Each debtor's contacts since `since` (what the hook is handed). */
     history: Map<string, { contacts: C[] }>;
     since: number;
     /** The places (creditor, zone, flags…) of the queue's debtors, each with its debtors (see `redecide`). */
     probes: Map<string, Probe>;
+    probeOf: Map<PlaceKind, Map<string, Probe>>;
   }
   interface Probe {
     creditorId: string;
@@ -226,7 +402,8 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     rows: QueueRow[];
     /** Each debtor's rows, to find them in `rows`. */
     debtorRows: Map<string, QueueRow[]>;
-    pct: Map<string, number>;
+    /** The balances the rows' percentiles were ranked among (the same until money moves: then views are dropped). */
+    ranks: BalanceRanks;
     /** Each zone's date and hour the rows were scored for. */
     zones: Map<string, { date: string; hour: number }>;
     scoredAt: number;
@@ -288,52 +465,61 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
 
   function readAll(): Base {
     const withPlaces = opts.deferral !== undefined;
-    const cands = assemble({
-      debtors: (withPlaces ? q.debtorsAndPlaces : q.debtors).all() as DebtorRow[],
-      accounts: (withPlaces ? q.accountsAndCreditors : q.accounts).all() as AccountRow[],
-      pending: q.pending.all() as Array<[string, string, number]>,
-      broken: q.broken.all() as Array<[string, number]>,
-      callbacks: q.callbacks.all() as Array<[string, string | null, string]>,
-      hours: q.hours.all() as Array<[string, number, number]>,
-    }, withPlaces);
-    const b: Base = { cands: new Map(), byDebtor: new Map(), history: new Map(), since: 0, probes: new Map() };
-    for (const c of cands) addCand(b, c);
+    const b: Base = { byDebtor: new Map(), history: new Map(), since: 0, probes: new Map(), probeOf: new Map() };
+    assemble({
+      debtors: (withPlaces ? q.debtorsAndPlaces : q.debtors)(),
+      accounts: (withPlaces ? q.accountsAndCreditors : q.accounts)(),
+      pending: q.pending(),
+      broken: q.broken(),
+      callbacks: q.callbacks(),
+      hours: q.hours(),
+    }, withPlaces, b);
     return b;
   }
 
   function readHistory(b: Base, nowMs: number): void {
     b.since = nowMs - historyDays() * 86_400_000;
     b.history = new Map();
-    groupContacts(q.recentContacts.all(new Date(b.since).toISOString()) as ContactRow[], b.history);
+    // Only the hook reads contacts.
+    if (opts.deferral) groupContacts(q.recentContacts(new Date(b.since).toISOString()), b.history);
   }
 
-  function addCand(b: Base, c: Cand): void {
-    b.cands.set(c.accountId, c);
-    if (c.place) {
-      const p = c.place;
-      const key = `${c.creditorId}|${p.country}|${p.region ?? ''}|${p.timeZone}|${p.flags.join(',')}`;
-      let pr = b.probes.get(key);
-      if (!pr) b.probes.set(key, (pr = { creditorId: c.creditorId, place: p, debtors: new Set() }));
+  function addCand(b: Cands, c: Cand): void {
+    const list = b.byDebtor.get(c.debtorId);
+    const prev = list !== undefined && list.length > 0 ? list[list.length - 1]! : null;
+    // The debtor's accounts share one place and mostly one creditor: its probe is found once, not per account.
+    if (b.probes && c.place && c.kind && !(prev && prev.place === c.place && prev.creditorId === c.creditorId)) {
+      let byCreditor = b.probeOf.get(c.kind);
+      if (!byCreditor) b.probeOf.set(c.kind, (byCreditor = new Map()));
+      let pr = byCreditor.get(c.creditorId);
+      if (!pr) {
+        const key = `${c.creditorId}|${c.kind.key}`;
+        pr = b.probes.get(key);
+        if (!pr) b.probes.set(key, (pr = { creditorId: c.creditorId, place: c.place, debtors: new Set() }));
+        byCreditor.set(c.creditorId, pr);
+      }
       pr.debtors.add(c.debtorId);
     }
-    let list = b.byDebtor.get(c.debtorId);
-    if (!list) b.byDebtor.set(c.debtorId, (list = []));
-    list.push(c);
+    // Most debtors have one or two accounts: a push would give each list room for 17.
+    if (list === undefined || list.length === 0) b.byDebtor.set(c.debtorId, [c]);
+    else if (list.length === 1) b.byDebtor.set(c.debtorId, [list[0]!, c]);
+    else list.push(c);
   }
 
   /** One debtor's candidates as a full read would assemble them (place always read: the hook may need it). */
   function readDebtor(b: Base, debtorId: string): Cand[] {
     const withPlaces = opts.deferral !== undefined;
-    const cbs = (one.callbacks.all(debtorId, debtorId) as Array<[string, string, string | null, string]>);
-    return assemble({
-      debtors: one.debtor.all(debtorId) as DebtorRow[],
-      accounts: one.accounts.all(debtorId) as AccountRow[],
-      pending: one.pending.all(debtorId) as Array<[string, string, number]>,
-      broken: one.broken.all(debtorId) as Array<[string, number]>,
+    const into: Cands = { byDebtor: new Map(), probes: null, probeOf: new Map() };
+    assemble({
+      debtors: columnsOf(one.debtor.all(debtorId) as DebtorRow[], 6),
+      accounts: columnsOf(one.accounts.all(debtorId) as AccountRow[], 9),
+      pending: columnsOf(one.pending.all(debtorId) as PendingRow[], 4),
+      broken: columnsOf(one.broken.all(debtorId) as BrokenRow[], 3),
       // Callbacks of this debtor, and those of another debtor naming one of its accounts.
-      callbacks: cbs.map(([, d, a, at]) => [d, a, at] as [string, string | null, string]),
-      hours: one.hours.all(debtorId) as Array<[string, number, number]>,
-    }, withPlaces, (accountId) => b.cands.has(accountId) && b.cands.get(accountId)!.debtorId !== debtorId);
+      callbacks: columnsOf(one.callbacks.all(debtorId, debtorId) as CallbackRow[], 4),
+      hours: columnsOf(one.hours.all(debtorId) as HoursRow[], 3),
+    }, withPlaces, into, (owner, accountId) => owner !== debtorId && candOf(b.byDebtor, owner, accountId) !== undefined);
+    return into.byDebtor.get(debtorId) ?? [];
   }
 
   const zoneNowOf = (zone: string, now: Date) => ({ date: localDate(now, zone), hour: localHour(now, zone) });
@@ -347,24 +533,35 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     };
   }
 
-  /** Every row of a view, scored now: `buildQueue` itself, so a full build is what it always was. */
+  /**
+   * Every row of a view, scored now: what `buildQueue` does (scoreRows, then the sort), so a full build is what it
+   * always was.
+   */
   function scoreAll(b: Base, segment: string | undefined, now: Date): View {
     stats.scores++;
-    const all = [...b.cands.values()];
-    const cands = segment === undefined ? all : all.filter((c) => c.segment === segment);
+    // The candidates debtor by debtor: each debtor's rows are then a slice of the rows before they are ordered.
+    const cands: Cand[] = [];
+    const runDebtors: string[] = [];
+    const runEnds: number[] = [];
+    for (const list of b.byDebtor.values()) {
+      for (const c of list) if (segment === undefined || c.segment === segment) cands.push(c);
+      runDebtors.push(list[0]!.debtorId);
+      runEnds.push(cands.length);
+    }
     const defer = deferFn(b);
-    const pct = balancePercentiles(cands);
-    const rows = buildQueue(cands, { now, percentiles: pct, ...(segment !== undefined ? { segment } : {}), ...(defer ? { defer } : {}) });
+    const ranks = balanceRanks(cands);
+    const rows = scoreRows(cands, { now, percentileOf: (c) => ranks.percentile(c), ...(defer ? { defer } : {}) });
     const v: View = {
-      segment, rows, debtorRows: new Map(), pct, zones: new Map(), scoredAt: now.getTime(), decidedMinute: minuteOf(now.getTime()), probes: new Map(), freshTo: Infinity, dueSoon: [],
+      segment, rows, debtorRows: new Map(), ranks, zones: new Map(), scoredAt: now.getTime(), decidedMinute: minuteOf(now.getTime()), probes: new Map(), freshTo: Infinity, dueSoon: [],
       totals: { accounts: 0, deferred: 0, promisesToday: 0, callbacksToday: 0 }, segments: new Map(),
     };
-    for (const r of rows) {
-      const list = v.debtorRows.get(r.debtorId);
-      if (list) list.push(r);
-      else v.debtorRows.set(r.debtorId, [r]);
-      if (!v.zones.has(r.timeZone)) v.zones.set(r.timeZone, zoneNowOf(r.timeZone, now));
+    for (let i = 0, from = 0; i < runDebtors.length; from = runEnds[i++]!) {
+      if (runEnds[i] === from) continue;
+      v.debtorRows.set(runDebtors[i]!, rows.slice(from, runEnds[i]));
+      const zone = cands[from]!.timeZone;
+      if (!v.zones.has(zone)) v.zones.set(zone, zoneNowOf(zone, now));
     }
+    rows.sort(compareRows);
     count(v, rows, 1);
     if (opts.deferral) for (const [key, p] of b.probes) { const d = probe(key, p); v.probes.set(key, { until: d ? d.until : null }); }
     for (const c of cands) noteDue(v, c);
@@ -379,18 +576,18 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     }
   }
 
-  /** Adds (sign 1) or takes away (-1) rows from the view's totals: shared/queue's `queuePage` counts them. */
+  /** Adds (sign 1) or takes away (-1) rows from the view's totals: shared/queue counts them as `queuePage` does. */
   function count(v: View, rows: readonly QueueRow[], sign: 1 | -1): void {
     if (rows.length === 0) return;
-    const t = queuePage(rows, 0).totals;
+    const { totals: t, segments } = queueTotals(rows);
     v.totals = {
       accounts: v.totals.accounts + sign * t.accounts, deferred: v.totals.deferred + sign * t.deferred,
       promisesToday: v.totals.promisesToday + sign * t.promisesToday, callbacksToday: v.totals.callbacksToday + sign * t.callbacksToday,
     };
-    for (const r of rows) {
-      const n = (v.segments.get(r.segment) ?? 0) + sign;
-      if (n === 0) v.segments.delete(r.segment);
-      else v.segments.set(r.segment, n);
+    for (const [segment, k] of segments) {
+      const n = (v.segments.get(segment) ?? 0) + sign * k;
+      if (n === 0) v.segments.delete(segment);
+      else v.segments.set(segment, n);
     }
   }
 
@@ -418,14 +615,8 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
         if (v.segment !== undefined && c.segment !== v.segment) continue;
         let zn = v.zones.get(c.timeZone) ?? zones.get(c.timeZone);
         if (!zn) zones.set(c.timeZone, (zn = zoneNowOf(c.timeZone, now)));
-        const s = scoreCandidate(c, v.pct.get(c.accountId) ?? 0, now, zn);
-        const d = defer ? defer(c) : null;
-        fresh.push({
-          accountId: c.accountId, debtorId: c.debtorId, debtorName: c.debtorName, accountNumber: c.accountNumber,
-          product: c.product, currency: c.currency, balanceMinor: c.balanceMinor, daysPastDue: c.daysPastDue,
-          segment: c.segment, timeZone: c.timeZone, tier: s.tier, priority: s.score, reasons: s.reasons,
-          deferredUntil: d ? d.until : null, deferReason: d ? d.reason : null,
-        });
+        const s = scoreCandidate(c, v.ranks.percentile(c), now, zn);
+        fresh.push(rowOf(c, s, defer ? defer(c) : null));
         noteDueSorted(v, c, now.getTime());
       }
     }
@@ -491,10 +682,10 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     const moved: QueueRow[] = [];
     const fresh: QueueRow[] = [];
     for (const r of rows) {
-      const d = defer(b.cands.get(r.accountId)!);
+      const d = defer(candOf(b.byDebtor, r.debtorId, r.accountId)!);
       const until = d ? d.until : null;
       if (until === r.deferredUntil && sameReason(d ? d.reason : null, r.deferReason)) continue;
-      const next: QueueRow = { ...r, deferredUntil: until, deferReason: d ? d.reason : null };
+      const next = withDeferral(r, until, d ? d.reason : null);
       if (until === r.deferredUntil) {
         v.rows[position(v.rows, r)] = next;
         replaceIn(v, r, next);
@@ -593,11 +784,10 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
       const after = readDebtor(b, debtorId);
       stats.debtorsRead++;
       if (!sameMoney(before, after)) moneyMoved = true;
-      for (const c of before) b.cands.delete(c.accountId);
       b.byDebtor.delete(debtorId);
       for (const c of after) addCand(b, c);
       const h: Map<string, { contacts: C[] }> = new Map();
-      if (opts.deferral) groupContacts(one.recentContacts.all(debtorId, new Date(b.since).toISOString()) as ContactRow[], h);
+      if (opts.deferral) groupContacts(columnsOf(one.recentContacts.all(debtorId, new Date(b.since).toISOString()) as ContactRow[], 7), h);
       if (h.has(debtorId)) b.history.set(debtorId, h.get(debtorId)!);
       else b.history.delete(debtorId);
     }
@@ -647,13 +837,6 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     return v;
   }
 
-  const toItem = (r: QueueRow): QueueItem => ({
-    accountId: r.accountId, debtorId: r.debtorId, debtorName: r.debtorName, accountNumber: r.accountNumber,
-    product: r.product, currency: r.currency, balanceMinor: r.balanceMinor, daysPastDue: r.daysPastDue,
-    segment: r.segment, timeZone: r.timeZone, priority: r.priority, reasons: r.reasons,
-    deferredUntil: r.deferredUntil, deferReason: r.deferReason,
-  });
-
   return {
     /** Drops what is kept and the TEMP triggers (a service no longer used on an open store). */
     close(): void {
@@ -669,7 +852,8 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     list(input: { segment?: string; limit?: number }, now: Date): QueueItem[] {
       const v = view(input.segment, now);
       fresh(base!, v, input.limit ?? v.rows.length);
-      return (input.limit !== undefined ? v.rows.slice(0, input.limit) : v.rows).map(toItem);
+      // The rows themselves (no row is changed once made: a change replaces it); their own fields are an item's.
+      return v.rows.slice(0, input.limit ?? v.rows.length);
     },
     /**
      * What shared/queue's `queuePage(list({ segment }), limit)` gives — the first `limit` rows, totals over every
@@ -678,12 +862,14 @@ export function createQueueService(db: Db, opts: QueueServiceOptions = {}) {
     page(input: { segment?: string; limit: number }, now: Date): QueuePage {
       const v = view(input.segment, now);
       fresh(base!, v, input.limit);
-      return { items: v.rows.slice(0, input.limit).map(toItem), totals: { ...v.totals }, segments: [...v.segments.keys()].sort() };
+      return { items: v.rows.slice(0, input.limit), totals: { ...v.totals }, segments: [...v.segments.keys()].sort() };
     },
   };
 }
 
-const EMPTY_HOURS: readonly number[] = Object.freeze(new Array<number>(24).fill(0));
+// Shared by every candidate without successful contacts (a copy is made for a debtor with some). Not frozen: V8
+// reads and slices a frozen array through slow paths (scoring reads it for most candidates).
+const EMPTY_HOURS: readonly number[] = Array.from({ length: 24 }, () => 0);
 // Shared by every candidate without promises / callbacks; candidates() swaps in a list of its own before a push.
 // Not frozen: V8 iterates frozen arrays in for-of through a slower path that allocates an iterator per loop.
 const NO_PROMISES: Array<{ dueDate: string; amountMinor: number }> = [];
