@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Money } from '../money';
 import type { ScheduledPayment } from './arrangement';
 import { addDays } from './dates';
+import { dateInZone } from './zone-date';
 
 /**
  * Broken-promise detection, pure: promises + posted payments + grace days + now → a status per promise and per
@@ -97,8 +97,9 @@ interface Slot {
   currency: string;
 }
 
+/** The date of the UTC instant `nowUtc` in `zone` (one cached formatter per zone: see zone-date.ts). */
 export function todayIn(zone: string, nowUtc: string): string {
-  return DateTime.fromISO(nowUtc, { zone: 'utc' }).setZone(zone).toISODate() as string;
+  return dateInZone(zone, nowUtc);
 }
 
 export function trackPromises(input: TrackingInput): TrackingResult {
