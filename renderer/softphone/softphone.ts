@@ -10,6 +10,7 @@ import { DeviceManager } from './devices';
 import { parseDialTarget } from './dial-target';
 import { LocalMedia, stopStream } from './local-media';
 import { PhoneCall, type PhoneCallHost } from './phone-call';
+import { peekingSocket } from './peeking-socket';
 import { silentLogger, type CallEventSink, type DevicePreferencesPort, type PhoneLogger, type RecordingSink } from './ports';
 import { registrationFailureKey } from './sip-causes';
 import type { CallSnapshot, PhoneNotice, PhoneSettings, PhoneSnapshot, RegistrationState } from './types';
@@ -20,6 +21,11 @@ export interface SoftphoneOptions {
   devicePrefs: DevicePreferencesPort;
   recordings?: RecordingSink;
   logger?: PhoneLogger;
+  /**
+   * A new inbound call's INVITE has just arrived from `caller` (the number the call will report as `remote`),
+   * before JsSIP has parsed it: the screen-pop starts its lookup here (peeking-socket.ts).
+   */
+  onInviteArriving?: (caller: string) => void;
 }
 
 export class PhoneError extends Error {
@@ -138,7 +144,8 @@ export class Softphone {
     }
     await this.devices.refresh();
     JsSIP.debug.disable();
-    const socket = new JsSIP.WebSocketInterface(this.settings.wsUrl);
+    const onInvite = this.opts.onInviteArriving;
+    const socket = onInvite ? peekingSocket(this.settings.wsUrl, onInvite) : new JsSIP.WebSocketInterface(this.settings.wsUrl);
     const ua = new JsSIP.UA({
       sockets: [socket],
       uri: this.settings.sipUri,

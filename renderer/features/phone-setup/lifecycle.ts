@@ -15,6 +15,7 @@ import { usePhone } from '../phone/store';
 import { useSession } from '../session/store';
 import { useCall } from '../call/store';
 import { useDebtor } from '../debtor/store';
+import { prefetchPop } from '../screen-pop/prefetch';
 import type { PhoneSettingsView } from '../../../shared/api/methods/phone-settings';
 import type { WorkState } from '../../../shared/api/methods/updates';
 import { engineSettingsOf, pbxOriginOf } from './engine-settings';
@@ -85,6 +86,7 @@ async function boot(): Promise<void> {
       events: sink,
       devicePrefs: new LocalDevicePreferences(`recaudo.phone.devices.${agentId}`),
       recordings: new ApiRecordingSink(),
+      onInviteArriving: prefetchPop, // the screen-pop's lookup starts as the INVITE arrives
     });
     const detach = usePhone.getState().attach(engine);
     running = { engine, detach, sink, origin: pbxOriginOf(creds.wsUrl) };

@@ -44,6 +44,25 @@ describe('screen-pop timing', () => {
     expect(m[0]!.duration).toBeCloseTo(done!.startTime - ev!.startTime, 6);
   });
 
+  it('records when the INVITE of the same call arrived (the lookup started there), as ms before the event', () => {
+    const t = timing();
+    t.arrived('+573001234567');
+    t.event('+573001234567');
+    t.expect('+573001234567', 'd-1');
+    t.committed('d-1');
+    paint();
+    const { wire } = (measures()[0]!.detail as PopMeasureDetail).phases;
+    expect(wire).not.toBeNull();
+    expect(wire!).toBeLessThanOrEqual(0);
+    // Another number's arrival, or none, is not this call's.
+    t.arrived('+573009999999');
+    t.event('+573001234567');
+    t.expect('+573001234567', 'd-1');
+    t.committed('d-1');
+    paint();
+    expect((measures()[0]!.detail as PopMeasureDetail).phases.wire).toBeNull();
+  });
+
   it('ignores another debtor card committed while the pop is pending (a wrong or stale card never counts)', () => {
     const t = timing();
     t.event('+573001234567');

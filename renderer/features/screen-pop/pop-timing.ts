@@ -22,10 +22,18 @@ export interface PopMeasureDetail {
 }
 
 export interface PopPhases {
+  /**
+   * When the call's INVITE arrived on the wire and the lookup was started (prefetch.ts), in ms since the call
+   * event: ≤ 0, or null when the pop's lookup started at the event. `duration - wire` is "INVITE → painted".
+   */
+  wire: number | null;
   reply: number | null;
   commit: number;
   frame: number | null;
 }
+
+/** An arrival older than this is not this call's INVITE. */
+const WIRE_MAX_MS = 2_000;
 
 type Perf = Pick<Performance, 'mark' | 'measure' | 'clearMarks' | 'clearMeasures' | 'now'>;
 
@@ -33,9 +41,14 @@ type Perf = Pick<Performance, 'mark' | 'measure' | 'clearMarks' | 'clearMeasures
 export type AfterPaint = (fn: () => void, onFrame?: () => void) => void;
 
 export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
-  let pending: { number: string; debtorId: string | null; start: number; reply: number | null } | null = null;
+  let pending: { number: string; debtorId: string | null; start: number; reply: number | null; wire: number | null } | null = null;
+  let arrival: { number: string; at: number } | null = null;
   let generation = 0;
   return {
+    /** A new call's INVITE from `number` has just arrived (before the softphone reports the call). */
+    arrived(number: string): void {
+      arrival = { number, at: perf.now() };
+    },
     /** The softphone reported a new inbound call from `number`. */
     event(number: string): void {
       perf.clearMarks(POP_EVENT);
@@ -43,7 +56,10 @@ export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
       perf.clearMeasures(POP_MEASURE);
       generation++;
       const { startTime } = perf.mark(POP_EVENT, { detail: { number } });
-      pending = { number, debtorId: null, start: startTime, reply: null };
+      const a = arrival;
+      arrival = null;
+      const wire = a && a.number === number && startTime - a.at <= WIRE_MAX_MS ? a.at - startTime : null;
+      pending = { number, debtorId: null, start: startTime, reply: null, wire };
     },
     /** The desk answered the pop's lookup. */
     replied(number: string): void {
@@ -68,7 +84,7 @@ export function createPopTiming(perf: Perf, afterPaint: AfterPaint) {
       afterPaint(() => {
         if (mine !== generation) return; // a newer call cleared this pop's event mark
         perf.mark(POP_PAINTED, { detail: { debtorId } });
-        const detail: PopMeasureDetail = { number: p.number, debtorId, phases: { reply: p.reply, commit, frame } };
+        const detail: PopMeasureDetail = { number: p.number, debtorId, phases: { wire: p.wire, reply: p.reply, commit, frame } };
         perf.measure(POP_MEASURE, { start: POP_EVENT, end: POP_PAINTED, detail });
       }, () => { frame = perf.now() - p.start; });
     },

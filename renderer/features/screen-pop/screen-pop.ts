@@ -9,6 +9,7 @@ import { useDebtor } from '../debtor/store';
 import { useSearch } from '../search/store';
 import { useQueue } from '../queue/store';
 import { popTiming } from './pop-timing';
+import { takePrefetched } from './prefetch';
 import { releaseRinging } from './ringing-hold';
 
 export type ScreenPopResult = 'card' | 'picker' | 'search';
@@ -18,7 +19,8 @@ export async function screenPop(phone: string): Promise<ScreenPopResult> {
   let card;
   try {
     // One round trip: the hits and, when only one debtor has the number, their card.
-    ({ hits, card } = await api.portfolio.popByPhone({ phone }));
+    // Usually already on its way: asked when the call's INVITE arrived (prefetch.ts).
+    ({ hits, card } = await (takePrefetched(phone) ?? api.portfolio.popByPhone({ phone })));
     popTiming.replied(phone);
   } catch (error) {
     popTiming.drop(phone);
