@@ -50,6 +50,11 @@ const PhoneBarView = memo(function PhoneBarView({ snap }: { snap: PhoneSnapshot 
   const notice = snap?.notices.at(-1) ?? null;
   const [now, setNow] = useState(() => Date.now());
   const inCall = !!call && call.status !== 'ended' && call.status !== 'incoming';
+  // A call rings and none is up: its Answer / Decline take the place of the dial box and of the controls of a
+  // call in progress (none applies yet; F6 still declines), so the bar keeps its one row and the desk below does
+  // not move under the agent's pointer when a call rings (nor is it laid out and painted again in the pop's frame).
+  // Hidden, not unmounted: each ring and hang-up only toggles them.
+  const ringOnly = !!ringing && !inCall;
 
   useEffect(() => {
     if (!inCall) return;
@@ -90,7 +95,9 @@ const PhoneBarView = memo(function PhoneBarView({ snap }: { snap: PhoneSnapshot 
 
       {ringing ? (
         <span className="phonebar-incoming" role="alert">
-          {t('phone.bar.incoming', { number: partyText(callParty(ringing, open)) })}
+          <span className="phonebar-party" title={partyText(callParty(ringing, open))}>
+            {t('phone.bar.incoming', { number: partyText(callParty(ringing, open)) })}
+          </span>
           <button type="button" className="btn btn-primary" onClick={() => act.answer()}>
             {t('phone.bar.answer')}
           </button>
@@ -112,7 +119,7 @@ const PhoneBarView = memo(function PhoneBarView({ snap }: { snap: PhoneSnapshot 
           </span>
         </span>
       ) : (
-        <form className="phonebar-dial" onSubmit={onDial}>
+        <form className="phonebar-dial" onSubmit={onDial} hidden={ringOnly}>
           <label className="visually-hidden" htmlFor="phonebar-number">
             {t('phone.bar.number')}
           </label>
@@ -133,21 +140,23 @@ const PhoneBarView = memo(function PhoneBarView({ snap }: { snap: PhoneSnapshot 
       )}
 
       <span className="phonebar-controls">
-        <button type="button" className="btn btn-primary phonebar-hangup" disabled={!call} onClick={() => act.hangup()} aria-keyshortcuts="F6">
-          {t('phone.bar.hangup')} <kbd>F6</kbd>
-        </button>
-        <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.onHold} onClick={() => act.toggleHold()} aria-keyshortcuts="F7">
-          {call?.onHold ? t('phone.bar.resume') : t('phone.bar.hold')} <kbd>F7</kbd>
-        </button>
-        <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.muted} onClick={() => act.toggleMute()} aria-keyshortcuts="F8">
-          {call?.muted ? t('phone.bar.unmute') : t('phone.bar.mute')} <kbd>F8</kbd>
-        </button>
-        <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'transfer'} onClick={() => act.togglePanel('transfer')} aria-keyshortcuts="F9">
-          {t('phone.bar.transfer')} <kbd>F9</kbd>
-        </button>
-        <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'keypad'} onClick={() => act.togglePanel('keypad')}>
-          {t('phone.bar.keypad')}
-        </button>
+        <span className="phonebar-callctl" hidden={ringOnly}>
+          <button type="button" className="btn btn-primary phonebar-hangup" disabled={!call} onClick={() => act.hangup()} aria-keyshortcuts="F6">
+            {t('phone.bar.hangup')} <kbd>F6</kbd>
+          </button>
+          <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.onHold} onClick={() => act.toggleHold()} aria-keyshortcuts="F7">
+            {call?.onHold ? t('phone.bar.resume') : t('phone.bar.hold')} <kbd>F7</kbd>
+          </button>
+          <button type="button" className="btn" disabled={!inCall} aria-pressed={!!call?.muted} onClick={() => act.toggleMute()} aria-keyshortcuts="F8">
+            {call?.muted ? t('phone.bar.unmute') : t('phone.bar.mute')} <kbd>F8</kbd>
+          </button>
+          <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'transfer'} onClick={() => act.togglePanel('transfer')} aria-keyshortcuts="F9">
+            {t('phone.bar.transfer')} <kbd>F9</kbd>
+          </button>
+          <button type="button" className="btn" disabled={!inCall} aria-expanded={s.panel === 'keypad'} onClick={() => act.togglePanel('keypad')}>
+            {t('phone.bar.keypad')}
+          </button>
+        </span>
         <button type="button" className="btn" disabled={!snap} aria-expanded={s.panel === 'devices'} onClick={() => act.togglePanel('devices')}>
           {t('phone.bar.audio')}
         </button>

@@ -119,12 +119,19 @@ test.describe.serial('phone in the desk', () => {
     expect(JSON.stringify(view)).not.toContain(pbx.users.agent1!);
 
     // The debtor calls the agent: caller ID = the debtor's E.164 → their card pops, with name and balance.
+    const deskTop = async () => (await agent.locator('.columns').boundingBox())?.y;
+    const topBeforeRing = await deskTop();
+    expect(topBeforeRing).toBeGreaterThan(0);
     await debtorParty.page.evaluate(() => window.t.phone.dial('agent1'));
     const card = agent.getByTestId('debtor-card');
     await expect(card).toHaveAttribute('data-debtor', target.id, { timeout: 10_000 });
     await expect(card).toContainText(target.name);
     await expect(card.locator('.total-amount').first()).toHaveText(formatAmountCell(target.totalMinor, target.currency, 'es-CO'));
     await expect(agent.getByRole('button', { name: 'Contestar' })).toBeVisible();
+    // The ringing call takes the dial box's and the call controls' place: the bar keeps its row, the desk below
+    // does not move under the agent's pointer.
+    expect(await deskTop()).toBe(topBeforeRing);
+    await expect(agent.getByRole('button', { name: /Colgar/ })).toHaveCount(0);
     // The bar names the caller by the record the call belongs to, the number beside it.
     await expect(agent.getByRole('alert').filter({ hasText: 'Entrante:' })).toContainText(`${target.name} · ${target.e164}`);
     await agent.screenshot({ path: `${SHOTS}/phone-inbound-pop-1366x768.png` });
