@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { callKey, memoizeTranslations } from './memo-t';
 
 const resources = {
-  es: { translation: { a: 'Hola', n: { one: '{{count}} cuenta', other: '{{count}} cuentas' }, who: 'Hola {{name}}', ctx: 'x', ctx_male: 'él' } },
-  en: { translation: { a: 'Hello', n: { one: '{{count}} account', other: '{{count}} accounts' }, who: 'Hi {{name}}', ctx: 'x', ctx_male: 'he' } },
+  es: { translation: { a: 'Hola', n: { one: '{{count}} cuenta', other: '{{count}} cuentas' }, who: 'Hola {{name}}', ctx: 'x', ctx_male: 'él', two: '{{a}} y {{b}}: {{a}}', fmt: 'Total {{val, number}}', nest: 'Ver $t(a) {{name}}' } },
+  en: { translation: { a: 'Hello', n: { one: '{{count}} account', other: '{{count}} accounts' }, who: 'Hi {{name}}', ctx: 'x', ctx_male: 'he', two: '{{a}} and {{b}}: {{a}}', fmt: 'Total {{val, number}}' } },
 };
 
 async function pair() {
@@ -44,8 +44,13 @@ describe('memoized translations (memo-t.ts)', () => {
     fixed('who', { name: 'Ana' });
     fixed('who', { name: 'Ana' });
     expect(inner).toHaveBeenCalledTimes(1);
-    fixed('who', { name: 'Luis' });
-    expect(inner).toHaveBeenCalledTimes(2);
+    // Another value: filled into the template made from the first call (see below), i18next not asked.
+    const before = inner.mock.calls.length;
+    expect(memo.t('who', { name: 'Luis' })).toBe('Hola Luis');
+    const made = inner.mock.calls.length;
+    expect(memo.t('who', { name: 'Eva' })).toBe('Hola Eva');
+    expect(inner.mock.calls.length).toBe(made);
+    expect(made).toBeGreaterThan(before);
 
     await memo.changeLanguage('en');
     expect(fixed('who', { name: 'Ana' })).toBe('Hi Ana');
@@ -63,5 +68,43 @@ describe('memoized translations (memo-t.ts)', () => {
     expect(callKey('es', ['a', { interpolation: { escapeValue: true } }])).toBeNull();
     expect(callKey('es', ['a', { count: 1 }])).not.toBe(callKey('es', ['a', { count: '1' }]));
     expect(callKey('es', ['a'])).not.toBe(callKey('en', ['a']));
+  });
+
+  it('fill the variables of a text into its template as i18next would, for any values, and leave formatted texts to it', async () => {
+    const { plain, memo } = await pair();
+    const value = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true }), fc.constantFrom('{{name}}', '$t(a)', '\u0001', '\u00010\u0001', ''));
+    await fc.assert(fc.asyncProperty(
+      fc.constantFrom('who', 'two', 'fmt', 'nest', 'a', 'missing.key'),
+      fc.record({ name: value, a: value, b: value, val: fc.integer() }, { requiredKeys: [] }),
+      fc.constantFrom('es', 'en'),
+      async (key, opts, lng) => {
+        if (plain.language !== lng) {
+          await plain.changeLanguage(lng);
+          await memo.changeLanguage(lng);
+        }
+        expect(memo.t(key, opts)).toBe(plain.t(key, opts));
+        expect(memo.t(key, opts)).toBe(plain.t(key, opts)); // from the cache too
+      },
+    ), { numRuns: 400 });
+  });
+
+  it('make a template once per key and variables, and ask i18next for each new value of a formatted text', async () => {
+    const { memo, inner } = await pair();
+    memo.t('two', { a: 'x', b: 'y' });
+    const made = inner.mock.calls.length;
+    for (const v of ['1', '2', '3']) expect(memo.t('two', { a: v, b: 'z' })).toBe(`${v} y z: ${v}`);
+    expect(inner.mock.calls.length).toBe(made);
+    memo.t('fmt', { val: 1 });
+    const f = inner.mock.calls.length;
+    memo.t('fmt', { val: 2 });
+    memo.t('fmt', { val: 3 });
+    expect(inner.mock.calls.length).toBe(f + 2);
+    await memo.changeLanguage('en');
+    expect(memo.t('two', { a: '1', b: '2' })).toBe('1 and 2: 1');
+    // A variable given as undefined is not a variable left out (i18next: "" against "{{name}}").
+    const { plain } = await pair();
+    await plain.changeLanguage('en');
+    expect(memo.t('who', {})).toBe(plain.t('who', {}));
+    expect(memo.t('who', { name: undefined })).toBe(plain.t('who', { name: undefined }));
   });
 });
