@@ -16,12 +16,18 @@ export function moneyCompact(amountMinor: number, currency: string, locale: stri
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(major);
 }
 
-/** "10:42" in `zone` for the instant `at`. */
-export function timeIn(zone: string, locale: string, at: DateTime = DateTime.now()): string {
-  const dt = at.setZone(zone);
-  // 24-hour everywhere: the call center's shared clock, never "a. m." ambiguity.
-  void locale;
-  return dt.isValid ? dt.toFormat('HH:mm') : '—';
+// What the desk's API sends: ISO 8601 UTC instants, 1–3 fraction digits. Date.parse reads exactly these the way
+// Luxon does; anything else (another offset form, more digits, a date alone) goes to Luxon.
+const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?Z$/;
+
+/** Epoch ms of an ISO instant (NaN when it is not one). */
+export function instantMs(iso: string): number {
+  const m = UTC_INSTANT.exec(iso);
+  // Date.parse rolls "02-30" over into March; Luxon calls it invalid: impossible fields go to Luxon.
+  if (m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3])) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60) {
+    return Date.parse(iso);
+  }
+  return DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
 }
 
 // A card or the agenda formats dozens of instants per render: one Intl formatter per zone (Luxon's setZone,
@@ -42,9 +48,23 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat | null {
   return f;
 }
 
+/** "10:42" in `zone` for the instant `at` (24-hour everywhere: the call center's shared clock, no "a. m."). */
+export function timeIn(zone: string, locale: string, at: DateTime | number = Date.now()): string {
+  void locale;
+  const ms = typeof at === 'number' ? at : at.toMillis();
+  const f = zoneFormatter(zone);
+  if (!f || !Number.isFinite(ms)) return '—';
+  let hour = '', minute = '';
+  for (const p of f.formatToParts(ms)) {
+    if (p.type === 'hour') hour = p.value;
+    else if (p.type === 'minute') minute = p.value;
+  }
+  return `${hour}:${minute}`;
+}
+
 /** A UTC instant shown in a zone, short: "20/11/2026 10:42" ("11/20/2026 10:42" in English). */
 export function dateTimeIn(iso: string, zone: string, locale: string): string {
-  const ms = DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
+  const ms = instantMs(iso);
   const f = zoneFormatter(zone);
   if (!Number.isFinite(ms) || !f) return iso;
   let day = '', month = '', year = '', hour = '', minute = '';
@@ -60,10 +80,18 @@ export function dateTimeIn(iso: string, zone: string, locale: string): string {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A real day of the (proleptic Gregorian) calendar: 2024-02-29 is, 2026-02-29 and 2026-13-01 are not. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day <= days;
+}
+
 /** A calendar date (YYYY-MM-DD, already in the debtor's zone): "20/11/2026". */
 export function calendarDate(isoDate: string, locale: string): string {
   const m = ISO_DATE.exec(isoDate);
-  if (m && DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }).isValid) {
+  if (m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
     return locale.startsWith('en') ? `${m[2]}/${m[3]}/${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
   }
   const dt = DateTime.fromISO(isoDate).setLocale(locale);

@@ -67,7 +67,7 @@ function Card({ card }: { card: DebtorCard }) {
           <span>{place || d.country}</span>
           <span className="muted">({d.timeZone})</span>
           <strong className="localtime" data-testid="debtor-localtime">
-            {t('debtor.localTime', { time: timeIn(d.timeZone, locale, DateTime.fromMillis(now)) })}
+            {t('debtor.localTime', { time: timeIn(d.timeZone, locale, now) })}
           </strong>
         </div>
         {d.flags.length > 0 && (

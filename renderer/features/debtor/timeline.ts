@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import type { DebtorCard } from '../../../shared/api/methods/portfolio';
 import type { Callback, Contact, Payment, PromiseToPay } from '../../../shared/domain/portfolio';
+import { instantMs } from '../../lib/format';
 
 export type TimelineEntry =
   | { kind: 'contact'; at: number; item: Contact }
@@ -12,8 +13,19 @@ export type TimelineEntry =
   | { kind: 'promise'; at: number; item: PromiseToPay }
   | { kind: 'callback'; at: number; item: Callback };
 
-const instant = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
-const dayStart = (date: string, zone: string) => DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+const instant = instantMs;
+// The start of a day in a zone is the same every time it is asked (a card asks once per payment, per render).
+const dayStarts = new Map<string, number>();
+function dayStart(date: string, zone: string): number {
+  const k = `${zone} ${date}`;
+  let ms = dayStarts.get(k);
+  if (ms === undefined) {
+    ms = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+    if (dayStarts.size >= 5_000) dayStarts.clear();
+    dayStarts.set(k, ms);
+  }
+  return ms;
+}
 
 export function buildTimeline(card: Pick<DebtorCard, 'debtor' | 'contacts' | 'payments' | 'promises' | 'callbacks'>): TimelineEntry[] {
   const zone = card.debtor.timeZone;
