@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContactAttempt, createRulebook } from '../../../shared/compliance';
-import { AUDIT_LOG_TABLE_DDL, AUDIT_LOG_TRIGGERS_DDL, appendAudit, auditContactDecision, verifyAuditLog } from './audit-log';
+import fc from 'fast-check';
+import { chainVerifier, sha256Hex, type AuditRecord } from '../../../shared/compliance/audit-chain';
+import { AUDIT_LOG_TABLE_DDL, AUDIT_LOG_TRIGGERS_DDL, appendAudit, auditContactDecision, nodeSha256Hex, verifyAuditLog } from './audit-log';
 
 let dir: string;
 let db: Database.Database;
@@ -37,6 +39,16 @@ describe('audit log (SQLCipher, append-only, hash-chained)', () => {
     const head = db.prepare('SELECT hash FROM audit_log WHERE seq = 40').pluck().get();
     expect(v.ok && v.head).toBe(head);
     expect(verifyAuditLog(db, { expectedHead: 'f'.repeat(64) })).toMatchObject({ ok: false, reason: 'head_mismatch' });
+  });
+
+  it('chains with the native SHA-256 of Node exactly as with the portable one (the server verifies with that one)', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => {
+      expect(nodeSha256Hex(text)).toBe(sha256Hex(text));
+    }));
+    fill(25);
+    const portable = chainVerifier();
+    for (const r of db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRecord[]) expect(portable.push(r)).toBe(true);
+    expect(portable.finish()).toMatchObject({ ok: true, count: 25 });
   });
 
   it('refuses UPDATE and DELETE', () => {

@@ -47,7 +47,7 @@ export function phoneQuery(input: string, defaultCountry?: CountryCode): PhoneQu
 }
 
 /** +54 9 XX… and +54 XX… are the same Argentine mobile line. */
-function argentinaTwin(e164: string): string | null {
+export function argentinaTwin(e164: string): string | null {
   if (!e164.startsWith('+54')) return null;
   const rest = e164.slice(3);
   return rest.startsWith('9') ? `+54${rest.slice(1)}` : `+549${rest}`;

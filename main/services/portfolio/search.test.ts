@@ -91,6 +91,20 @@ describe('lookup by phone', () => {
     expect(lookup('hola')).toEqual([]);
   });
 
+  it('answers an E.164 caller ID without parsing it exactly as the full parse would, for every stored number', () => {
+    const s = withKnownDebtors();
+    const lookup = createPhoneLookup(s.db);
+    const byE164 = s.db.prepare('SELECT DISTINCT debtor_id FROM phones WHERE e164 = ?').pluck();
+    const byNational = s.db.prepare('SELECT DISTINCT debtor_id FROM phones WHERE national_digits = ?').pluck();
+    const parsed = (input: string) => {
+      const q = phoneQuery(input)!;
+      return [...new Set([...q.e164.flatMap((e) => byE164.all(e)), ...q.national.flatMap((n) => byNational.all(n))])].sort();
+    };
+    const stored = s.db.prepare('SELECT DISTINCT e164 FROM phones').pluck().all() as string[];
+    expect(stored.length).toBeGreaterThan(30);
+    for (const e164 of [...stored, '+541123456789', '+573000000001']) expect(lookup(e164).sort()).toEqual(parsed(e164));
+  });
+
   it('uses the phone indexes (no table scan on the screen-pop path)', () => {
     const s = withKnownDebtors();
     for (const [sql, index] of [
