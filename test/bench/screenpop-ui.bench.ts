@@ -325,7 +325,9 @@ const bench: Bench = {
       const desk = await startDeskChild({ userDataDir: dir, serverUrl: offlineServer, rendererDir, connectSrc: [pbx.wsUrl] });
       cleanups.push(() => desk.close());
 
-      const agent = await launchChromium({ name: 'agent', freq: TONES.agent, workDir: work });
+      // SCREENPOP_BENCH_AGENT_ARGS: extra Chromium flags for the agent's browser (e.g. V8 flags, to try one).
+      const agentArgs = (process.env.SCREENPOP_BENCH_AGENT_ARGS ?? '').split(' ').filter(Boolean);
+      const agent = await launchChromium({ name: 'agent', freq: TONES.agent, workDir: work, extraArgs: agentArgs });
       cleanups.push(() => agent.close());
       const caller = await launchChromium({ name: 'caller', freq: TONES.debtor, workDir: work });
       cleanups.push(() => caller.close());
