@@ -292,7 +292,7 @@ async function oneCall(
 }
 
 const bench: Bench = {
-  ids: ['screenpop_p95_ms', 'screenpop_median_ms', 'screenpop_reply_p95_ms'],
+  ids: ['screenpop_p95_ms', 'screenpop_median_ms', 'screenpop_reply_p95_ms', 'screenpop_wire_p95_ms'],
   async run(): Promise<BenchFigure[]> {
     const work = mkdtempSync(join(tmpdir(), 'recaudo-bench-screenpop-'));
     const cleanups: Array<() => Promise<void> | void> = [() => rmSync(work, { recursive: true, force: true })];
