@@ -19,6 +19,11 @@ async function pair() {
   return { plain, memo, inner };
 }
 
+/** Both instances in `lng` (a property's runs switch languages at random). */
+async function bothIn(lng: string, ...instances: Array<{ language: string; changeLanguage(l: string): Promise<unknown> }>) {
+  for (const i of instances) if (i.language !== lng) await i.changeLanguage(lng);
+}
+
 describe('memoized translations (memo-t.ts)', () => {
   it('give what i18next gives, for any key, count, name and language, fixed-language t() included', async () => {
     const { plain, memo } = await pair();
@@ -27,10 +32,7 @@ describe('memoized translations (memo-t.ts)', () => {
       fc.record({ count: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }), name: fc.option(fc.string(), { nil: undefined }), context: fc.option(fc.constant('male'), { nil: undefined }) }, { requiredKeys: [] }),
       fc.constantFrom('es', 'en'),
       async (key, opts, lng) => {
-        if (plain.language !== lng) {
-          await plain.changeLanguage(lng);
-          await memo.changeLanguage(lng);
-        }
+        await bothIn(lng, plain, memo);
         expect(memo.t(key, opts)).toBe(plain.t(key, opts));
         expect(memo.getFixedT('en')(key, opts)).toBe(plain.getFixedT('en')(key, opts));
         expect(memo.exists(key, opts)).toBe(plain.exists(key, opts));
@@ -78,10 +80,7 @@ describe('memoized translations (memo-t.ts)', () => {
       fc.record({ name: value, a: value, b: value, val: fc.integer() }, { requiredKeys: [] }),
       fc.constantFrom('es', 'en'),
       async (key, opts, lng) => {
-        if (plain.language !== lng) {
-          await plain.changeLanguage(lng);
-          await memo.changeLanguage(lng);
-        }
+        await bothIn(lng, plain, memo);
         expect(memo.t(key, opts)).toBe(plain.t(key, opts));
         expect(memo.t(key, opts)).toBe(plain.t(key, opts)); // from the cache too
       },
