@@ -3,7 +3,7 @@
  * when the softphone reports the call a few ms later: the desk looks the caller up while the renderer is still
  * parsing the INVITE and setting the call up, and `screenPop` takes the answer already on its way.
  *
- * Only while the desk pops calls (`usePrefetch`, held by the incoming-call hook): the desk audits every card it
+ * Only while the desk pops calls (`enablePrefetch`, held by the incoming-call hook): the desk audits every card it
  * sends, so it must not look anyone up for a screen that would not show them. A prefetched answer is taken once,
  * by a pop for the same number within `FRESH_MS`; after that it is dropped, and a later pop asks again.
  */
