@@ -4,6 +4,8 @@
  */
 import { DateTime } from 'luxon';
 import { formatAmount, formatMoney, isCurrencyCode, minorPerMajor } from '../../shared/money';
+import { instantMs, isCalendarDay } from '../../shared/time/instant';
+import { zoneParts } from '../../shared/time/zone-parts';
 
 export function money(amountMinor: number, currency: string, locale: string): string {
   if (!isCurrencyCode(currency)) return `${currency} ${amountMinor}`;
@@ -16,77 +18,22 @@ export function moneyCompact(amountMinor: number, currency: string, locale: stri
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(major);
 }
 
-// What the desk's API sends: ISO 8601 UTC instants, 1–3 fraction digits. Date.parse reads exactly these the way
-// Luxon does; anything else (another offset form, more digits, a date alone) goes to Luxon.
-const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?Z$/;
-
-/** Epoch ms of an ISO instant (NaN when it is not one). */
-export function instantMs(iso: string): number {
-  const m = UTC_INSTANT.exec(iso);
-  // Date.parse rolls "02-30" over into March; Luxon calls it invalid: impossible fields go to Luxon.
-  if (m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3])) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 60) {
-    return Date.parse(iso);
-  }
-  return DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
-}
-
-// A card or the agenda formats dozens of instants per render: one Intl formatter per zone (Luxon's setZone,
-// setLocale and toFormat each cost several times more), fields assembled in the UI locale's order.
-const zoned = new Map<string, Intl.DateTimeFormat>();
-function zoneFormatter(zone: string): Intl.DateTimeFormat | null {
-  let f = zoned.get(zone);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-      });
-    } catch {
-      return null; // not an IANA zone this runtime knows
-    }
-    zoned.set(zone, f);
-  }
-  return f;
-}
-
 /** "10:42" in `zone` for the instant `at` (24-hour everywhere: the call center's shared clock, no "a. m."). */
 export function timeIn(zone: string, locale: string, at: DateTime | number = Date.now()): string {
   void locale;
-  const ms = typeof at === 'number' ? at : at.toMillis();
-  const f = zoneFormatter(zone);
-  if (!f || !Number.isFinite(ms)) return '—';
-  let hour = '', minute = '';
-  for (const p of f.formatToParts(ms)) {
-    if (p.type === 'hour') hour = p.value;
-    else if (p.type === 'minute') minute = p.value;
-  }
-  return `${hour}:${minute}`;
+  const p = zoneParts(zone, typeof at === 'number' ? at : at.toMillis());
+  return p ? `${p.hour}:${p.minute}` : '—';
 }
 
 /** A UTC instant shown in a zone, short: "20/11/2026 10:42" ("11/20/2026 10:42" in English). */
 export function dateTimeIn(iso: string, zone: string, locale: string): string {
-  const ms = instantMs(iso);
-  const f = zoneFormatter(zone);
-  if (!Number.isFinite(ms) || !f) return iso;
-  let day = '', month = '', year = '', hour = '', minute = '';
-  for (const p of f.formatToParts(ms)) {
-    if (p.type === 'day') day = p.value;
-    else if (p.type === 'month') month = p.value;
-    else if (p.type === 'year') year = p.value;
-    else if (p.type === 'hour') hour = p.value;
-    else if (p.type === 'minute') minute = p.value;
-  }
-  return locale.startsWith('en') ? `${month}/${day}/${year} ${hour}:${minute}` : `${day}/${month}/${year} ${hour}:${minute}`;
+  // Cached Intl formatter per zone (shared/time): a card or the agenda formats dozens of instants per render.
+  const p = zoneParts(zone, instantMs(iso));
+  if (!p) return iso;
+  return locale.startsWith('en') ? `${p.month}/${p.day}/${p.year} ${p.hour}:${p.minute}` : `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real day of the (proleptic Gregorian) calendar: 2024-02-29 is, 2026-02-29 and 2026-13-01 are not. */
-function isCalendarDay(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
-}
 
 /** A calendar date (YYYY-MM-DD, already in the debtor's zone): "20/11/2026". */
 export function calendarDate(isoDate: string, locale: string): string {

@@ -39,6 +39,7 @@ describe('dateInZone', () => {
     for (const [zone, iso] of [
       ['America/Bogota', '2026-12-07T03:00:00'], ['America/Bogota', '2026-12-07'], ['Mars/Olympus', '2026-12-07T03:00:00Z'],
       ['America/Bogota', 'not a date'], ['America/Bogota', '2026-13-45T00:00:00Z'],
+      ['America/Bogota', '2026-02-30T10:00:00Z'], ['America/Bogota', '2026-12-07T10:00:00+25:00'], // Date.parse would roll these over
     ] as const) expect(dateInZone(zone, iso)).toBe(luxon(zone, iso));
   });
 });

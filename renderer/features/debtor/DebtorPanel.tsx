@@ -15,7 +15,7 @@ import { useDebtor } from './store';
 import { nextPending, totalsByCurrency } from './timeline';
 import { useQueue } from '../queue/store';
 import { reasonText } from '../queue/reason-text';
-import { DateTime } from 'luxon';
+import { todayIn } from '../../../shared/negotiation/promise-tracking';
 import { popTiming } from '../screen-pop/pop-timing';
 
 export const DEBTOR_COL_ID = 'debtor-col';
@@ -51,6 +51,7 @@ function Card({ card }: { card: DebtorCard }) {
   const d = card.debtor;
   const totals = totalsByCurrency(card.accounts);
   const pending = nextPending(card);
+  const todayThere = todayIn(d.timeZone, new Date(now).toISOString()); // the debtor's date, for "overdue"
   const place = [d.city, d.region].filter(Boolean).join(', ');
   // Each freshly loaded card is committed here: the screen-pop's "card painted" mark (no-op unless a pop waits for it).
   useLayoutEffect(() => popTiming.committed(d.id), [card, d.id]);
@@ -92,13 +93,13 @@ function Card({ card }: { card: DebtorCard }) {
         {pending.promise && (
           <div className="total total-line" data-testid="pending-promise">
             {/* Past its date in the debtor's zone and still pending: tracking has not ruled yet, say it plainly. */}
-            {pending.promise.dueDate < DateTime.fromMillis(now).setZone(d.timeZone).toISODate()! ? (
+            {pending.promise.dueDate < todayThere ? (
               <span className="status status-warn">{t('debtor.promiseOverdue')}</span>
             ) : (
               <span className="status status-busy">{t('promiseStatus.pending')}</span>
             )}
             <span>
-              {t(pending.promise.dueDate < DateTime.fromMillis(now).setZone(d.timeZone).toISODate()! ? 'debtor.pendingPromisePast' : 'debtor.pendingPromise', {
+              {t(pending.promise.dueDate < todayThere ? 'debtor.pendingPromisePast' : 'debtor.pendingPromise', {
                 amount: money(pending.promise.amountMinor, pending.promise.currency, locale),
                 date: calendarDate(pending.promise.dueDate, locale),
               })}

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import type { DebtorCard } from '../../../shared/api/methods/portfolio';
 import type { Callback, Contact, Payment, PromiseToPay } from '../../../shared/domain/portfolio';
-import { instantMs } from '../../lib/format';
+import { instantMs } from '../../../shared/time/instant';
 
 export type TimelineEntry =
   | { kind: 'contact'; at: number; item: Contact }
