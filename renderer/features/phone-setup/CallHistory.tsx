@@ -17,13 +17,17 @@ export function CallHistory({ debtorId, zone }: { debtorId: string; zone: string
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
   const version = usePhoneSetup((s) => s.logVersion);
-  const [calls, setCalls] = useState<CallRecord[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  // What was loaded, and for whom: the card stays mounted from one debtor to the next, and the previous debtor's
+  // calls must not show under the new debtor's name while theirs load.
+  const [loaded, setLoaded] = useState<{ debtorId: string; calls: CallRecord[] | null; error: unknown } | null>(null);
   useEffect(() => {
     let live = true;
     // After the card is painted: a screen-pop shows the debtor first, their call history a moment later.
     const cancel = afterPaint(() => {
-      api.calls.history({ debtorId, limit: 20 }).then((c) => { if (live) { setCalls(c); setError(null); } }, (e: unknown) => live && setError(e));
+      api.calls.history({ debtorId, limit: 20 }).then(
+        (calls) => live && setLoaded({ debtorId, calls, error: null }),
+        (error: unknown) => live && setLoaded((prev) => ({ debtorId, calls: prev?.debtorId === debtorId ? prev.calls : null, error })),
+      );
     });
     return () => {
       live = false;
@@ -31,7 +35,9 @@ export function CallHistory({ debtorId, zone }: { debtorId: string; zone: string
     };
   }, [debtorId, version]);
 
-  if (error) return <ErrorNotice error={error} compact />;
+  const mine = loaded?.debtorId === debtorId ? loaded : null;
+  if (mine?.error) return <ErrorNotice error={mine.error} compact />;
+  const calls = mine?.calls;
   if (!calls) return null;
   return (
     <Section title={t('calls.history')} aside={String(calls.length)} id="call-history">

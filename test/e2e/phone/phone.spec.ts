@@ -32,6 +32,8 @@ test.describe.serial('phone in the desk', () => {
   let target: Target;
   /** Phones of the first queue accounts: the PBX routes them all to the debtor party. */
   let queuePhones: Record<string, string> = {};
+  /** Debtors the preview and progressive test dialed: each has calls of their own in the history. */
+  let dialed: string[] = [];
 
   test.beforeAll(async () => {
     test.setTimeout(150_000);
@@ -160,6 +162,7 @@ test.describe.serial('phone in the desk', () => {
     await card.getByTestId('call-history').scrollIntoViewIfNeeded();
     await agent.screenshot({ path: `${SHOTS}/phone-call-history-1366x768.png` });
 
+
     // In the store, each event written with its outbox row (the record survives the app dying), then pushed by
     // sync: the central server ends up with the call's events exactly once and the outbox lets them go.
     const calls = await agent.evaluate(async (id) => window.recaudo!.calls.history({ debtorId: id }), target.id);
@@ -220,6 +223,7 @@ test.describe.serial('phone in the desk', () => {
     await debtorParty!.page.evaluate(() => { for (const c of window.t.liveCalls()) void window.t.phone.answer(c.id); });
     await debtorParty!.page.waitForFunction(() => window.t.liveCalls().some((c) => c.status === 'active'));
     expect(progressiveDebtor).not.toBe(debtorId); // down the queue: the previewed debtor is not dialed again
+    dialed = [debtorId!, progressiveDebtor!];
     await expect(agent.getByTestId('call-column')).toHaveAttribute('data-phase', 'running'); // the guided call started
     await agent.keyboard.press('F6'); // the agent hangs up
 
@@ -250,5 +254,53 @@ test.describe.serial('phone in the desk', () => {
       await debtorParty!.page.waitForFunction((cid) => window.t.state().lastEnded?.id === cid, id, { timeout: 10_000 });
       return debtorParty!.page.evaluate(() => window.t.state().lastEnded?.end?.statusCode);
     }, { timeout: 15_000 }).toBe(404);
+  });
+
+  test("a call that pops over another debtor's card never shows that debtor's calls under the caller's name", async ({ page: agent }) => {
+    test.setTimeout(90_000);
+    await openAndLogin(agent, stack, 'agent1');
+    await expect(agent.getByTestId('phone-registration')).toHaveText(/Registrado/, { timeout: 20_000 });
+    // A debtor dialed in the test above (not the caller): their card open, their calls listed.
+    const other = dialed.find((d) => d !== target.id)!;
+    expect(other).toBeTruthy();
+    const otherNumbers = await agent.evaluate(async (id) => {
+      const h = await window.recaudo!.calls.history({ debtorId: id });
+      if (!h.ok) throw new Error(h.error.message);
+      return [...new Set(h.value.map((c) => c.remote))];
+    }, other);
+    expect(otherNumbers.length).toBeGreaterThan(0);
+    expect(otherNumbers).not.toContain(target.e164);
+    await agent.keyboard.press('F3');
+    await agent.getByTestId('search-input').fill(otherNumbers[0]!);
+    await expect(agent.locator('.hit')).toHaveCount(1);
+    await agent.keyboard.press('Enter');
+    const card = agent.getByTestId('debtor-card');
+    await expect(card).toHaveAttribute('data-debtor', other);
+    await expect(card.getByTestId('call-history')).toContainText(otherNumbers[0]!);
+
+    // The card stays mounted when a call pops another debtor over it: every frame from the ring on is looked at,
+    // and none may show the caller's name with the other debtor's calls (theirs load a moment after the card).
+    await agent.evaluate(() => {
+      const w = window as unknown as { framesSeen: Array<[string | null, string]> };
+      w.framesSeen = [];
+      const look = () => {
+        const c = document.querySelector<HTMLElement>('[data-testid="debtor-card"]');
+        w.framesSeen.push([c?.getAttribute('data-debtor') ?? null, c?.querySelector('[data-testid="call-history"]')?.textContent ?? '']);
+        if (w.framesSeen.length < 240) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await debtorParty!.page.evaluate(() => window.t.phone.dial('agent1'));
+    await expect(card).toHaveAttribute('data-debtor', target.id, { timeout: 10_000 });
+    await expect(card.getByTestId('call-history')).toContainText(target.e164); // the caller's own calls
+    await agent.waitForFunction(() => (window as unknown as { framesSeen: unknown[] }).framesSeen.length >= 240, undefined, { timeout: 15_000 });
+    const frames = await agent.evaluate(() => (window as unknown as { framesSeen: Array<[string | null, string]> }).framesSeen);
+    expect(frames.some(([d, calls]) => d === other && calls.includes(otherNumbers[0]!))).toBe(true);
+    const callers = frames.filter(([d]) => d === target.id);
+    expect(callers.length).toBeGreaterThan(10);
+    expect(callers.filter(([, calls]) => otherNumbers.some((n) => calls.includes(n)))).toEqual([]);
+
+    await agent.getByRole('button', { name: 'Rechazar' }).click();
+    await debtorParty!.page.waitForFunction(() => window.t.liveCalls().length === 0, undefined, { timeout: 10_000 });
   });
 });
