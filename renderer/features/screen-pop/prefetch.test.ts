@@ -14,6 +14,8 @@ const { useDebtor } = await import('../debtor/store');
 const hit = (debtorId: string): DebtorHit => ({ debtorId, fullName: debtorId, documentId: '1', city: null, accounts: 1, totalMinor: 1, currency: 'COP', matchedOn: 'phone' });
 const N = '+573119049511';
 let release: () => void = () => {};
+// A pop that shows a card selects the queue row after the paint; no frames in Node, so the paint is a timer.
+vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 0));
 
 beforeEach(() => {
   vi.clearAllMocks();

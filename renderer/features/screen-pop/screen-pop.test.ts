@@ -13,6 +13,7 @@ const { useSearch } = await import('../search/store');
 const { useDebtor } = await import('../debtor/store');
 const { popTiming, POP_MEASURE } = await import('./pop-timing');
 const { holdRinging, useRingingHold } = await import('./ringing-hold');
+const { useQueue } = await import('../queue/store');
 
 const hit = (debtorId: string): DebtorHit => ({ debtorId, fullName: debtorId, documentId: '1', city: null, accounts: 1, totalMinor: 1, currency: 'COP', matchedOn: 'phone' });
 
@@ -120,5 +121,38 @@ describe('screenPop timing (pop-timing.ts)', () => {
     popTiming.committed('d1');
     await frame();
     expect(measured()).toEqual([]);
+  });
+});
+
+describe('screenPop and the queue', () => {
+  // No frames in Node: the "next paint" comes on a timer.
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => setTimeout(() => cb(performance.now()), 0));
+  const queueOf = (debtorId: string, accountId: string) =>
+    useQueue.setState({ items: [{ accountId, debtorId }] as never, firstOfDebtor: new Map([[debtorId, 0]]), selectedId: null });
+
+  it("selects the debtor's queue row once the card is painted, not in the card's own update", async () => {
+    queueOf('d1', 'a1');
+    api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [hit('d1')], card: { debtor: { id: 'd1' } } });
+    const selectedWhenShown: Array<string | null> = [];
+    const off = useDebtor.subscribe((s) => {
+      if (s.card) selectedWhenShown.push(useQueue.getState().selectedId);
+    });
+    await screenPop('+573119049530');
+    off();
+    expect(selectedWhenShown).toEqual([null]);
+    await vi.waitFor(() => expect(useQueue.getState().selectedId).toBe('a1'), { timeout: 1000, interval: 5 });
+  });
+
+  it('selects it at once when the card is still to be loaded', async () => {
+    queueOf('d2', 'a2');
+    api.portfolio.popByPhone.mockResolvedValueOnce({ hits: [hit('d2')], card: null });
+    let load: (card: unknown) => void = () => {};
+    api.portfolio.card.mockReturnValueOnce(new Promise((resolve) => (load = resolve)));
+    const pop = screenPop('+573119049531');
+    await vi.waitFor(() => expect(useQueue.getState().selectedId).toBe('a2'), { timeout: 1000, interval: 1 });
+    expect(useDebtor.getState()).toMatchObject({ debtorId: 'd2', card: null, loading: true });
+    load({ debtor: { id: 'd2' } });
+    expect(await pop).toBe('card');
+    expect(useDebtor.getState().card).toMatchObject({ debtor: { id: 'd2' } });
   });
 });

@@ -5,6 +5,7 @@
  * Whatever it shows, it lets the ringing bar go in the same update (ringing-hold.ts), so both paint together.
  */
 import { api } from '../../api';
+import { afterPaint } from '../../lib/after-paint';
 import { useDebtor } from '../debtor/store';
 import { useSearch } from '../search/store';
 import { useQueue } from '../queue/store';
@@ -33,11 +34,14 @@ export async function screenPop(phone: string): Promise<ScreenPopResult> {
   if (only) {
     popTiming.expect(phone, only.debtorId);
     useSearch.getState().hide();
-    useQueue.getState().selectDebtor(only.debtorId);
     if (card && card.debtor.id === only.debtorId) {
       useDebtor.getState().show(card);
       releaseRinging(phone);
+      // The queue follows once the card is on screen: selecting the debtor's row can scroll the queue far away,
+      // and its rows' re-render and repaint would otherwise share the card's frame.
+      afterPaint(() => useQueue.getState().selectDebtor(only.debtorId));
     } else {
+      useQueue.getState().selectDebtor(only.debtorId);
       releaseRinging(phone);
       await useDebtor.getState().open(only.debtorId);
     }
