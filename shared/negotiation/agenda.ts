@@ -35,8 +35,9 @@ export function followUpAgenda(input: { promises: readonly PromiseTracking[]; ca
     else if (item.date === today) agenda.today.push(item);
     else if (item.date > today && item.date <= sunday) agenda.thisWeek.push(item);
   };
+  const weekAgo = now.minus({ days: 7 }).toISODate() as string; // once, not per promise: 10k broken cost ~150 ms
   for (const p of input.promises) {
-    if (p.status === 'broken' && p.brokenOn && p.brokenOn >= now.minus({ days: 7 }).toISODate()!) {
+    if (p.status === 'broken' && p.brokenOn && p.brokenOn >= weekAgo) {
       agenda.overdue.push({ kind: 'broken_promise', date: p.brokenOn, promiseId: p.promiseId, accountId: p.accountId });
       continue;
     }
