@@ -3,10 +3,16 @@ import type { DebtorCard } from '../../../shared/api/methods/portfolio';
 import { uiLocale } from '../../i18n';
 import { calendarDate, dateTimeIn, money } from '../../lib/format';
 import { Section } from '../../ui/Panel';
+import { usePainted } from '../../ui/use-painted';
 import { humanize } from '../queue/reason-text';
 import { useSession } from '../session/store';
 import { agentNamer } from './agent-label';
 import { buildTimeline, type TimelineEntry } from './timeline';
+
+/** Rows a new card renders with its first frame; the rest, below the fold at any desk size, a frame later. */
+export const TIMELINE_FIRST_ROWS = 8;
+/** `.tl`'s `contain-intrinsic-size`: the rows still to come keep the list's height, so the column does not jump. */
+const ROW_EST_PX = 42;
 
 const PROMISE_TONE: Record<string, string> = { pending: 'busy', kept: 'ok', partial: 'warn', broken: 'bad', cancelled: 'idle' };
 
@@ -15,6 +21,9 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
   const { t, i18n } = useTranslation();
   const locale = uiLocale(i18n.language);
   const entries = buildTimeline(card);
+  const whole = usePainted(card.debtor.id); // a new debtor, not a re-read of this one (its rows stay)
+  const shown = whole ? entries : entries.slice(0, TIMELINE_FIRST_ROWS);
+  const rest = entries.length - shown.length;
   const zone = card.debtor.timeZone;
   const accountNo = new Map(card.accounts.map((a) => [a.id, a.accountNumber]));
   const selfId = useSession((s) => s.session?.user.id ?? null);
@@ -96,7 +105,7 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
         <p className="empty">{t('debtor.timelineEmpty')}</p>
       ) : (
         <ol className="timeline">
-          {entries.map((e, i) => {
+          {shown.map((e, i) => {
             const r = row(e);
             // Keyed by place, not by id: the rows hold no state, and a screen-pop swapping one debtor's history
             // for another's then rewrites the rows' text instead of removing and creating every row.
@@ -114,6 +123,7 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
               </li>
             );
           })}
+          {rest > 0 && <li key="rest" className="tl-rest" aria-hidden="true" style={{ height: rest * ROW_EST_PX }} />}
         </ol>
       )}
     </Section>

@@ -274,3 +274,46 @@ test('with the central server gone the desk says so and keeps working from the l
     await stopStack(stack);
   }
 });
+
+test('a long history paints its first rows with the card and the rest a frame later, every row in the end', async ({ page, stack }) => {
+  await openAndLogin(page, stack, 'agent1');
+  // A debtor of agent1 whose history runs past the first screen's rows.
+  const pick = await page.evaluate(async () => {
+    const r = window.recaudo!;
+    const q = await r.portfolio.queue({});
+    if (!q.ok) throw new Error(q.error.message);
+    for (const item of q.value) {
+      const c = await r.portfolio.card({ debtorId: item.debtorId });
+      if (!c.ok) continue;
+      const entries = c.value.contacts.length + c.value.payments.length + c.value.promises.length + c.value.callbacks.length;
+      if (entries > 12) return { id: c.value.debtor.id, account: c.value.accounts[0]!.accountNumber, entries };
+    }
+    return null;
+  });
+  expect(pick, 'agent1 has a debtor with a long history').not.toBeNull();
+  // Every frame from the search on: which debtor the card shows, its history rows, and whether rows are to come.
+  await page.evaluate(() => {
+    const w = window as unknown as { framesSeen: Array<[string | null, number, boolean]> };
+    w.framesSeen = [];
+    const look = () => {
+      const c = document.querySelector<HTMLElement>('[data-testid="debtor-card"]');
+      w.framesSeen.push([c?.getAttribute('data-debtor') ?? null, c?.querySelectorAll('.timeline > li.tl').length ?? 0, !!c?.querySelector('.timeline > .tl-rest')]);
+      if (w.framesSeen.length < 600) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.keyboard.press('F3');
+  await page.getByTestId('search-input').fill(pick!.account);
+  await expect(page.locator('.hit')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const card = page.getByTestId('debtor-card');
+  await expect(card).toHaveAttribute('data-debtor', pick!.id);
+  await expect(card.locator('.timeline > li.tl')).toHaveCount(pick!.entries);
+  await expect(card.locator('.timeline > .tl-rest')).toHaveCount(0);
+  const frames = await page.evaluate(() => (window as unknown as { framesSeen: Array<[string | null, number, boolean]> }).framesSeen);
+  const shown = frames.filter(([d]) => d === pick!.id);
+  expect(shown.length).toBeGreaterThan(1);
+  // The card's first frame: the first screen's rows, and the space of the rest held for them.
+  expect(shown[0]).toEqual([pick!.id, 8, true]);
+  expect(shown.some(([, rows, rest]) => rows === pick!.entries && !rest)).toBe(true);
+});
