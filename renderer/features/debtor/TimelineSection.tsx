@@ -9,10 +9,18 @@ import { useSession } from '../session/store';
 import { agentNamer } from './agent-label';
 import { buildTimeline, type TimelineEntry } from './timeline';
 
-/** Rows a new card renders with its first frame; the rest, below the fold at any desk size, a frame later. */
-export const TIMELINE_FIRST_ROWS = 8;
+/** A history row is at least one line of text (~21 px): no more rows than this fit in a window's height. */
+const ROW_MIN_PX = 20;
 /** `.tl`'s `contain-intrinsic-size`: the rows still to come keep the list's height, so the column does not jump. */
 const ROW_EST_PX = 42;
+
+/**
+ * Rows a new card renders with its first frame: as many as could be on screen even with the history scrolled to
+ * the window's top (a 1080-px window shows ~20 under the card). Only a longer history waits a frame for the rest.
+ */
+export function timelineFirstRows(viewportPx: number): number {
+  return Math.max(1, Math.ceil(viewportPx / ROW_MIN_PX));
+}
 
 const PROMISE_TONE: Record<string, string> = { pending: 'busy', kept: 'ok', partial: 'warn', broken: 'bad', cancelled: 'idle' };
 
@@ -22,7 +30,7 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
   const locale = uiLocale(i18n.language);
   const entries = buildTimeline(card);
   const whole = usePainted(card.debtor.id); // a new debtor, not a re-read of this one (its rows stay)
-  const shown = whole ? entries : entries.slice(0, TIMELINE_FIRST_ROWS);
+  const shown = whole ? entries : entries.slice(0, timelineFirstRows(window.innerHeight));
   const rest = entries.length - shown.length;
   const zone = card.debtor.timeZone;
   const accountNo = new Map(card.accounts.map((a) => [a.id, a.accountNumber]));

@@ -275,22 +275,29 @@ test('with the central server gone the desk says so and keeps working from the l
   }
 });
 
-test('a long history paints its first rows with the card and the rest a frame later, every row in the end', async ({ page, stack }) => {
+test('a long history paints a window of rows with the card and the rest a frame later, every row in the end', async ({ page, stack }) => {
   await openAndLogin(page, stack, 'agent1');
-  // A debtor of agent1 whose history runs past the first screen's rows.
-  const pick = await page.evaluate(async () => {
+  const firstRows = Math.ceil(768 / 20); // timelineFirstRows at the 1366×768 window these tests run in
+  // A debtor of agent1 called many times over the last months: a history longer than a window of rows.
+  const pick = await page.evaluate(async (attempts) => {
     const r = window.recaudo!;
     const q = await r.portfolio.queue({});
     if (!q.ok) throw new Error(q.error.message);
-    for (const item of q.value) {
-      const c = await r.portfolio.card({ debtorId: item.debtorId });
-      if (!c.ok) continue;
-      const entries = c.value.contacts.length + c.value.payments.length + c.value.promises.length + c.value.callbacks.length;
-      if (entries > 12) return { id: c.value.debtor.id, account: c.value.accounts[0]!.accountNumber, entries };
+    const debtorId = q.value[q.value.length - 1]!.debtorId;
+    for (let i = 0; i < attempts; i++) {
+      const started = Date.now() - (i + 1) * 26 * 3_600_000;
+      const res = await r.negotiation.recordContact({
+        debtorId, accountId: null, disposition: 'no_answer', reason: null, notes: '', scriptId: 'e2e', scriptVersion: 1,
+        disclosures: [], verification: 'pending', startedAt: new Date(started).toISOString(), endedAt: new Date(started + 30_000).toISOString(),
+      });
+      if (!res.ok) throw new Error(res.error.message);
     }
-    return null;
-  });
-  expect(pick, 'agent1 has a debtor with a long history').not.toBeNull();
+    const c = await r.portfolio.card({ debtorId });
+    if (!c.ok) throw new Error(c.error.message);
+    const entries = c.value.contacts.length + c.value.payments.length + c.value.promises.length + c.value.callbacks.length;
+    return { id: debtorId, account: c.value.accounts[0]!.accountNumber, entries };
+  }, firstRows + 10);
+  expect(pick.entries).toBeGreaterThan(firstRows);
   // Every frame from the search on: which debtor the card shows, its history rows, and whether rows are to come.
   await page.evaluate(() => {
     const w = window as unknown as { framesSeen: Array<[string | null, number, boolean]> };
@@ -303,17 +310,17 @@ test('a long history paints its first rows with the card and the rest a frame la
     requestAnimationFrame(look);
   });
   await page.keyboard.press('F3');
-  await page.getByTestId('search-input').fill(pick!.account);
+  await page.getByTestId('search-input').fill(pick.account);
   await expect(page.locator('.hit')).toHaveCount(1);
   await page.keyboard.press('Enter');
   const card = page.getByTestId('debtor-card');
-  await expect(card).toHaveAttribute('data-debtor', pick!.id);
-  await expect(card.locator('.timeline > li.tl')).toHaveCount(pick!.entries);
+  await expect(card).toHaveAttribute('data-debtor', pick.id);
+  await expect(card.locator('.timeline > li.tl')).toHaveCount(pick.entries);
   await expect(card.locator('.timeline > .tl-rest')).toHaveCount(0);
   const frames = await page.evaluate(() => (window as unknown as { framesSeen: Array<[string | null, number, boolean]> }).framesSeen);
-  const shown = frames.filter(([d]) => d === pick!.id);
+  const shown = frames.filter(([d]) => d === pick.id);
   expect(shown.length).toBeGreaterThan(1);
-  // The card's first frame: the first screen's rows, and the space of the rest held for them.
-  expect(shown[0]).toEqual([pick!.id, 8, true]);
-  expect(shown.some(([, rows, rest]) => rows === pick!.entries && !rest)).toBe(true);
+  // The card's first frame: a window's worth of rows, and the space of the rest held for them.
+  expect(shown[0]).toEqual([pick.id, firstRows, true]);
+  expect(shown.some(([, rows, rest]) => rows === pick.entries && !rest)).toBe(true);
 });
