@@ -61,6 +61,11 @@ const I18N_OPTIONS = new Set([
 ]);
 const MARK = '\u0001';
 const MARKED = /\u0001(\d+)\u0001/g;
+/**
+ * i18next's nesting prefix (the default; we set no other). A value holding it changes how i18next treats the
+ * text's own nestings ("Ver $t(a) {{name}}" with name "$t(a)" keeps both literal), so such calls go to i18next.
+ */
+const NESTING = '$t(';
 
 /** A text with its variables' places: literal, variable index, literal, …, literal. */
 export type Template = Array<string | number>;
@@ -77,7 +82,7 @@ export function templateVariables(args: readonly unknown[]): { names: string[]; 
     const v = (opts as Record<string, unknown>)[name];
     if (I18N_OPTIONS.has(name) || name.includes('_')) return null;
     if (typeof v === 'string') {
-      if (v.includes(MARK)) return null;
+      if (v.includes(MARK) || v.includes(NESTING)) return null;
       values.push(v);
     } else if (typeof v === 'number') {
       values.push(String(v));
