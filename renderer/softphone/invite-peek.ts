@@ -6,9 +6,11 @@
  * Only the caller id is read, so the number is exactly the one the call will report (`request.from.uri.user`): the
  * usual From (`"name" <sip:user@host;…>;tag=…`, user in plain characters) by a pattern, anything else with JsSIP's
  * own grammar for the header. The pattern saves the grammar's ~1 ms in the renderer (cold parser code, once per
- * call) before the lookup can leave; where it answers, JsSIP names the same caller or drops the message. Anything that is not a new call gives null: responses, other
- * methods, in-dialog re-INVITEs (their To carries a tag) and INVITEs with Replaces (an attended transfer taken
- * over without ringing). A message this cannot read gives null too; JsSIP still handles it as always.
+ * call) before the lookup can leave; where it answers, JsSIP names the same caller or drops the message.
+ *
+ * Anything that is not a new call gives null: responses, other methods, in-dialog re-INVITEs (their To carries a
+ * tag) and INVITEs with Replaces (an attended transfer taken over without ringing). A message this cannot read
+ * gives null too; JsSIP still handles it as always.
  */
 import * as JsSIP from 'jssip';
 
