@@ -16,7 +16,8 @@ const ROW_EST_PX = 42;
 
 /**
  * Rows a new card renders with its first frame: as many as could be on screen even with the history scrolled to
- * the window's top (a 1080-px window shows ~20 under the card). Only a longer history waits a frame for the rest.
+ * the top of a window as tall as the screen (a 1080-px screen shows ~20 under the card). Only a longer history
+ * waits a frame for the rest.
  */
 export function timelineFirstRows(viewportPx: number): number {
   return Math.max(1, Math.ceil(viewportPx / ROW_MIN_PX));
@@ -30,7 +31,8 @@ export function TimelineSection({ card }: { card: DebtorCard }) {
   const locale = uiLocale(i18n.language);
   const entries = buildTimeline(card);
   const whole = usePainted(card.debtor.id); // a new debtor, not a re-read of this one (its rows stay)
-  const shown = whole ? entries : entries.slice(0, timelineFirstRows(window.innerHeight));
+  // The screen's height bounds the window's, and reading it forces no layout (window.innerHeight may).
+  const shown = whole ? entries : entries.slice(0, timelineFirstRows(window.screen.height));
   const rest = entries.length - shown.length;
   const zone = card.debtor.timeZone;
   const accountNo = new Map(card.accounts.map((a) => [a.id, a.accountNumber]));

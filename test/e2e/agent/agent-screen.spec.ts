@@ -277,7 +277,7 @@ test('with the central server gone the desk says so and keeps working from the l
 
 test('a long history paints a window of rows with the card and the rest a frame later, every row in the end', async ({ page, stack }) => {
   await openAndLogin(page, stack, 'agent1');
-  const firstRows = Math.ceil(768 / 20); // timelineFirstRows at the 1366×768 window these tests run in
+  const firstRows = Math.ceil((await page.evaluate(() => window.screen.height)) / 20); // timelineFirstRows here
   // A debtor of agent1 called many times over the last months: a history longer than a window of rows.
   const pick = await page.evaluate(async (attempts) => {
     const r = window.recaudo!;
