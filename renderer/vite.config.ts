@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { hoistJssipGrammar } from '../build/jssip-grammar';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -12,7 +13,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: './',
-  plugins: [react()],
+  // JsSIP's SIP grammar with its rules made once, not per parse (build/jssip-grammar.ts says why).
+  plugins: [hoistJssipGrammar(), react()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
