@@ -78,7 +78,8 @@ export function hoistGrammar(source: string): string {
 
 const GRAMMAR_FILE = /[\\/]jssip[\\/]lib[\\/]Grammar\.js$/;
 
-/** The Vite plugin: JsSIP's grammar, hoisted, in the renderer's bundle (production build and dev server). */
+/** The Vite plugin: JsSIP's grammar, hoisted, in the renderer's bundle (`vite build`, which `npm start`, the tests and the
+ * Electron package use; a dev server's pre-bundled dependencies would skip it). */
 export function hoistJssipGrammar(): Plugin {
   return {
     name: 'recaudo:hoist-jssip-grammar',
