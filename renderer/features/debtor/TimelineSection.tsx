@@ -7,21 +7,10 @@ import { usePainted } from '../../ui/use-painted';
 import { humanize } from '../queue/reason-text';
 import { useSession } from '../session/store';
 import { agentNamer } from './agent-label';
-import { buildTimeline, type TimelineEntry } from './timeline';
+import { buildTimeline, timelineFirstRows, type TimelineEntry } from './timeline';
 
-/** A history row is at least one line of text (~21 px): no more rows than this fit in a window's height. */
-const ROW_MIN_PX = 20;
 /** `.tl`'s `contain-intrinsic-size`: the rows still to come keep the list's height, so the column does not jump. */
 const ROW_EST_PX = 42;
-
-/**
- * Rows a new card renders with its first frame: as many as could be on screen even with the history scrolled to
- * the top of a window as tall as the screen (a 1080-px screen shows ~20 under the card). Only a longer history
- * waits a frame for the rest.
- */
-export function timelineFirstRows(viewportPx: number): number {
-  return Math.max(1, Math.ceil(viewportPx / ROW_MIN_PX));
-}
 
 const PROMISE_TONE: Record<string, string> = { pending: 'busy', kept: 'ok', partial: 'warn', broken: 'bad', cancelled: 'idle' };
 

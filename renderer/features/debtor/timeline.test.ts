@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, nextPending, totalsByCurrency } from './timeline';
+import { buildTimeline, nextPending, timelineFirstRows, totalsByCurrency } from './timeline';
 import type { Account, Debtor } from '../../../shared/domain/portfolio';
 
 const debtor = { timeZone: 'America/Bogota' } as Debtor;
@@ -46,5 +46,13 @@ describe('totalsByCurrency', () => {
       { currency: 'COP', amountMinor: 400, maxDpd: 62 },
       { currency: 'USD', amountMinor: 50, maxDpd: 90 },
     ]);
+  });
+});
+
+describe('timelineFirstRows', () => {
+  it('covers a window as tall as the screen with one-line rows, and never fewer than one', () => {
+    expect(timelineFirstRows(768)).toBe(39);
+    expect(timelineFirstRows(1080)).toBe(54);
+    expect(timelineFirstRows(0)).toBe(1);
   });
 });

@@ -58,3 +58,15 @@ export function totalsByCurrency(accounts: DebtorCard['accounts']): { currency: 
   }
   return [...by.values()].sort((a, b) => b.amountMinor - a.amountMinor);
 }
+
+/** A history row is at least one line of text (~21 px): no more rows than this fit in a window's height. */
+const ROW_MIN_PX = 20;
+
+/**
+ * Rows a new card renders with its first frame: as many as could be on screen even with the history scrolled to
+ * the top of a window as tall as the screen (a 1080-px screen shows ~20 under the card). Only a longer history
+ * waits a frame for the rest.
+ */
+export function timelineFirstRows(viewportPx: number): number {
+  return Math.max(1, Math.ceil(viewportPx / ROW_MIN_PX));
+}

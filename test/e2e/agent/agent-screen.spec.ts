@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { DateTime } from 'luxon';
 import { DEMO_PASSWORD, expect, openAndLogin, startStack, stopStack, test } from '../fixtures';
 import type { Deferral } from '../../../main/services/queue/queue-service';
+import { timelineFirstRows } from '../../../renderer/features/debtor/timeline';
 
 const SHOTS = resolve('docs/screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -277,7 +278,7 @@ test('with the central server gone the desk says so and keeps working from the l
 
 test('a long history paints a window of rows with the card and the rest a frame later, every row in the end', async ({ page, stack }) => {
   await openAndLogin(page, stack, 'agent1');
-  const firstRows = Math.ceil((await page.evaluate(() => window.screen.height)) / 20); // timelineFirstRows here
+  const firstRows = timelineFirstRows(await page.evaluate(() => window.screen.height));
   // A debtor of agent1 called many times over the last months: a history longer than a window of rows.
   const pick = await page.evaluate(async (attempts) => {
     const r = window.recaudo!;
