@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { LOG_REDACT } from './app';
 import { DEMO_PASSWORD } from './demo/seed';
+import { missingServerFlags } from './node-flags';
 import { startServer } from './start';
 
 const USAGE = `usage: tsx server/cli.ts [--port N] [--host H] [--data-dir DIR] [--demo] [--debtors N] [--seed S] [--token-ttl SECONDS]`;
@@ -54,6 +55,10 @@ const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = resolve(args['data-dir'] ?? 'data/server');
 const secrets = process.env.RECAUDO_JWT_SECRET?.split(',').filter(Boolean);
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info', redact: LOG_REDACT });
+
+const missingFlags = missingServerFlags(process.execArgv);
+// Started another way than `npm run server` (a systemd unit, a container): it runs, with more memory than documented.
+if (missingFlags.length) logger.warn({ missingFlags }, 'Node started without the server flags (server/node-flags.ts): memory use will be higher than documented');
 
 try {
   const server = await startServer({

@@ -6,6 +6,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseInt8, PG_TYPE, type Database, type Queryable, type Row } from './port';
 
+/**
+ * PGlite runs PostgreSQL inside this process, and PostgreSQL touches its whole shared buffer pool when it starts:
+ * with PostgreSQL's 128 MB default the server sat at ~385 MB before any work. The embedded database serves one
+ * team; its files are read through the operating system, whose page cache keeps the hot pages anyway. 32 MB of
+ * buffers brings a restarted server to ~270 MB, and an import runs as fast within the machine's noise
+ * (docs/import.md). Set on the command line, after PGlite's own defaults, so postgresql.conf stays initdb's.
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+const startParams = [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`];
+
 const parsers = {
   [PG_TYPE.INT8]: (v: string) => parseInt8(v),
   [PG_TYPE.DATE]: (v: string) => v,
@@ -31,14 +41,14 @@ const templatePath = join(tmpdir(), `recaudo-pglite-initdb-${pgliteVersion()}.ta
 async function openFresh(dataDir: string | undefined): Promise<PGlite> {
   try {
     const tar = readFileSync(templatePath);
-    const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers, loadDataDir: new Blob([tar]) });
+    const pg = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers, startParams, loadDataDir: new Blob([tar]) });
     await pg.waitReady;
     return pg;
   } catch {
     // No usable template: start over from an empty dir.
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
-  const fresh = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers });
+  const fresh = new PGlite({ ...(dataDir ? { dataDir } : {}), parsers, startParams });
   await fresh.waitReady;
   if (!dataDir) {
     try {
@@ -57,7 +67,7 @@ async function openFresh(dataDir: string | undefined): Promise<PGlite> {
 export async function openPglite(dataDir?: string): Promise<Database> {
   let pg: PGlite;
   if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) {
-    pg = new PGlite({ dataDir, parsers });
+    pg = new PGlite({ dataDir, parsers, startParams });
     await pg.waitReady;
   } else {
     pg = await openFresh(dataDir);
