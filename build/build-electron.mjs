@@ -2,6 +2,8 @@
 //   main/electron/main.ts → dist/electron/main.cjs   (Node/CommonJS; npm dependencies stay in node_modules)
 //   preload/preload.ts    → dist/electron/preload.cjs (one self-contained CommonJS file: a sandboxed preload
 //                                                      can require nothing but `electron`)
+//   main/services/negotiation/agenda-worker.ts → dist/electron/agenda-worker.cjs (the follow-up agenda's thread,
+//                                                      started by main.cjs)
 import { build } from 'esbuild';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,6 +36,13 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: [join(root, 'main/services/negotiation/agenda-worker.ts')],
+    outfile: join(out, 'agenda-worker.cjs'),
+    platform: 'node',
+    external: ['better-sqlite3-multiple-ciphers'],
+  }),
+  build({
+    ...common,
     entryPoints: [join(root, 'preload/preload.ts')],
     outfile: join(out, 'preload.cjs'),
     platform: 'browser',
@@ -42,6 +51,6 @@ await Promise.all([
   }),
 ]);
 
-for (const f of ['main.cjs', 'preload.cjs']) {
+for (const f of ['main.cjs', 'agenda-worker.cjs', 'preload.cjs']) {
   console.log(`build-electron: dist/electron/${f} ${(statSync(join(out, f)).size / 1024).toFixed(1)} KiB`);
 }

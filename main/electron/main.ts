@@ -3,6 +3,7 @@
  * the real services, paths and electron-updater.
  */
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { app } from 'electron';
 import { openDesk } from '../services/desk';
 import { createShellLog } from './logger';
@@ -17,6 +18,8 @@ startShell({
   openDesk: (options) =>
     openDesk({
       ...options,
+      // Bundled beside this file by build/build-electron.mjs.
+      agendaWorker: (workerData) => new Worker(join(__dirname, 'agenda-worker.cjs'), { workerData }),
       log: (level, msg, detail) => log(level, `desk: ${msg}`, detail),
     }),
   rendererDir: join(distDir, 'renderer'),

@@ -16,6 +16,7 @@ import { createDeskSync } from './sync';
 import { createSettingsRepo, type SettingsProblem } from './settings/settings-repo';
 import type { KeyProvider } from './store/key-provider';
 import { openStore, type Db } from './store/open';
+import { startAgendaThread, type SpawnAgendaWorker } from './negotiation/agenda-thread';
 
 export const STORE_FILE = 'recaudo.db';
 
@@ -39,6 +40,12 @@ export interface OpenDeskOptions {
    * settings and certificate store apply, as they do for the rest of the company's software; default Node's fetch.
    */
   fetch?: typeof fetch;
+  /**
+   * Starts the follow-up agenda's own thread (negotiation/agenda-worker.ts): rebuilding the agenda after each
+   * wrap-up then no longer holds the desk (and, under Electron, the main process). Without it the desk computes
+   * the agenda itself.
+   */
+  agendaWorker?: SpawnAgendaWorker;
 }
 
 export interface Desk {
@@ -61,7 +68,12 @@ export function openDesk(opts: OpenDeskOptions): Desk {
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((level, msg, detail) => console[level](`[desk] ${msg}`, detail ?? ''));
   const key = opts.keyProvider.getKey();
-  const { db } = openStore({ file: join(opts.userDataDir, STORE_FILE), key });
+  const file = join(opts.userDataDir, STORE_FILE);
+  const { db } = openStore({ file, key });
+  // The thread opens its own connection with a copy of the key, cloned when it starts: ours is zeroed right after.
+  const agendaThread = opts.agendaWorker
+    ? startAgendaThread(opts.agendaWorker, { file, key }, (msg, detail) => log('warn', msg, detail))
+    : undefined;
   key.fill(0);
 
   const events = createDeskEvents((err) => log('error', 'event listener failed', err));
@@ -131,6 +143,7 @@ export function openDesk(opts: OpenDeskOptions): Desk {
     compliance,
     deferral: opts.deferral ?? compliance.deferral,
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    ...(agendaThread ? { agendaThread } : {}),
   };
   const handlers = createHandlers(services);
   const dispatch = createDispatcher(contract, handlers, {
@@ -146,6 +159,7 @@ export function openDesk(opts: OpenDeskOptions): Desk {
       if (closed) return;
       closed = true;
       void sync.stop();
+      void agendaThread?.close();
       db.close();
     },
   };

@@ -23,6 +23,7 @@ import { createQueueService, type Deferral } from './queue/queue-service';
 import { disabledUpdates } from './updates/disabled-updates';
 import { createComplianceHandlers, createComplianceService, type ComplianceService } from './compliance';
 import { createNegotiationHandlers } from './negotiation';
+import type { AgendaThread } from './negotiation/agenda-thread';
 import { createAdminHandlers } from './admin/admin-handlers';
 import { createCallsHandlers, createPhoneSettingsHandlers } from './calls/handlers';
 
@@ -49,6 +50,8 @@ export interface DeskServices {
   onSettingsChanged?: (s: Settings) => void;
   /** HTTP to the central server for the admin screens (the desk's own client: net.fetch under Electron). */
   fetch?: typeof fetch;
+  /** The follow-up agenda's own thread, when the shell started one. */
+  agendaThread?: AgendaThread;
 }
 
 /** Every method of the renderer ↔ main contract, over the desk's services. */
@@ -172,7 +175,11 @@ export function createHandlers(s: DeskServices): RecaudoHandlers {
         return phoneHits(phone);
       }),
     },
-    negotiation: createNegotiationHandlers({ db: s.db, now: s.now, user: requireSliceUser, guard, ...(s.outboxChanged ? { outboxChanged: s.outboxChanged } : {}) }),
+    negotiation: createNegotiationHandlers({
+      db: s.db, now: s.now, user: requireSliceUser, guard,
+      ...(s.outboxChanged ? { outboxChanged: s.outboxChanged } : {}),
+      ...(s.agendaThread ? { agendaThread: s.agendaThread } : {}),
+    }),
     compliance: createComplianceHandlers({ service: compliance, user: requireSliceUser, guard }),
     calls: createCallsHandlers({ db: s.db, session: s.session, guard, ...(s.outboxChanged ? { outboxChanged: s.outboxChanged } : {}) }),
     phone: createPhoneSettingsHandlers({ db: s.db, session: s.session, guard }),

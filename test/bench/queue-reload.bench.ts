@@ -5,7 +5,12 @@
  *   every other one a callback disposition, so a callback is added too), then `portfolio.queuePage({ limit: 1000 })`
  *   as renderer/features/queue/store.ts asks it. The figure is the queuePage dispatch alone.
  * - `agenda_ms_200k`: then `negotiation.agenda({ range: 'today', limit: 25, zone })`, as
- *   renderer/features/calendar/store.ts asks it after the wrap-up (GuidedCallPanel refreshes it on `done`).
+ *   renderer/features/calendar/store.ts asks it after the wrap-up (GuidedCallPanel refreshes it on `done`). The
+ *   desk computes it on its agenda thread, as both shells start it (negotiation/agenda-worker.ts).
+ * - `agenda_desk_held_ms_200k`: the desk's longest event-loop stall while that agenda is computed: how long a
+ *   call ringing then would wait before the desk could look it up. Baseline in the same run,
+ *   `agenda_desk_held_ms_200k_inline`: the same agenda computed on the desk's own thread (as before the thread,
+ *   and as the desk still does when its thread is down), at the same moment on the same store.
  *
  * The real desk (main/services/desk.ts `openDesk`, its compliance deferral wired as by default) on a copy of the
  * cached store, through its contract dispatcher (zod in and out), the way both shells reach it. agent1 logs in
@@ -15,11 +20,14 @@
  * stderr: the first queuePage and agenda after login (a cold desk).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bench, BenchFigure } from './bench';
 import { openDesk, STORE_FILE, type Desk } from '../../main/services/desk';
+import { createAgenda } from '../../main/services/negotiation/agenda';
+import { tsWorker } from '../../main/services/threads/ts-worker';
 import { benchStore } from '../../main/services/testing/bench-fixture';
 import { percentile } from '../../main/services/testing/bench-stats';
 import { makeVerifier } from '../../main/services/session/verifier';
@@ -52,6 +60,27 @@ async function call(desk: Desk, channel: string, input: unknown): Promise<{ valu
   return { value: env.value, ms };
 }
 
+/** Runs `fn` and returns its value with the event loop's longest stall meanwhile (a 1 ms timer that notes each gap). */
+async function heldDuring<T>(fn: () => Promise<T>): Promise<{ value: T; heldMs: number }> {
+  let last = performance.now();
+  let worst = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const tick = () => {
+    const t = performance.now();
+    worst = Math.max(worst, t - last);
+    last = t;
+    timer = setTimeout(tick, 1);
+  };
+  timer = setTimeout(tick, 1);
+  try {
+    const value = await fn();
+    worst = Math.max(worst, performance.now() - last);
+    return { value, heldMs: worst };
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
 async function run(): Promise<BenchFigure[]> {
   const store = benchStore('screenpop', 200_000);
   if (store.generatedIn > 0) log(`generated the 200k-account store in ${store.generatedIn.toFixed(0)} s`);
@@ -74,7 +103,9 @@ async function run(): Promise<BenchFigure[]> {
     desk = openDesk({
       userDataDir: dir, keyProvider: keyFileProvider(dir), serverUrl: `http://127.0.0.1:${await closedPort()}`,
       now: () => new Date(now), log: () => {}, serverTimeoutMs: 500,
+      agendaWorker: (workerData) => tsWorker(new URL('../../main/services/negotiation/agenda-worker.ts', import.meta.url), { workerData }),
     });
+    const inlineAgenda = createAgenda(desk.db);
     const login = await desk.dispatch('session.login', { username: AGENT.username, password: PASSWORD });
     if (!login.ok) throw new Error(`login failed: ${JSON.stringify(login.error)}`);
 
@@ -85,6 +116,8 @@ async function run(): Promise<BenchFigure[]> {
 
     const queueMs: number[] = [];
     const agendaMs: number[] = [];
+    const heldMs: number[] = [];
+    const heldInlineMs: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i++) {
       now += 90_000;
       const debtorId = debtors[Math.floor(((i + 1) * 7919 * 13) % debtors.length)]!;
@@ -98,18 +131,27 @@ async function run(): Promise<BenchFigure[]> {
       });
       if (!(contact.value as { ok: boolean }).ok) throw new Error(`recordContact refused: ${JSON.stringify(contact.value)}`);
       const q = await call(desk, 'portfolio.queuePage', { limit: 1000 });
-      const a = await call(desk, 'negotiation.agenda', { range: 'today', limit: 25, zone: AGENT_ZONE });
+      const threaded = await heldDuring(() => call(desk!, 'negotiation.agenda', { range: 'today', limit: 25, zone: AGENT_ZONE }));
+      const a = threaded.value;
+      const inline = await heldDuring(async () => inlineAgenda(AGENT.id, 'today', AGENT_ZONE, new Date(now), 25));
+      // Key order aside (the contract's output schema rebuilds the object), the thread answers what the desk would.
+      if (!isDeepStrictEqual(inline.value, a.value)) throw new Error('the agenda thread and the desk disagree');
       const page = q.value as { items: unknown[]; totals: { accounts: number } };
       if (page.items.length !== 1000 || page.totals.accounts !== totals) throw new Error(`queue page incomplete: ${page.items.length} items, ${page.totals.accounts} accounts`);
       if (i >= WARMUP) {
         queueMs.push(q.ms);
         agendaMs.push(a.ms);
+        heldMs.push(threaded.heldMs);
+        heldInlineMs.push(inline.heldMs);
       }
     }
-    log(`${totals} accounts; queuePage ${queueMs.map((m) => m.toFixed(1)).join(' ')} ms; agenda ${agendaMs.map((m) => m.toFixed(1)).join(' ')} ms`);
+    const list = (ms: number[]) => ms.map((m) => m.toFixed(1)).join(' ');
+    log(`${totals} accounts; queuePage ${list(queueMs)} ms; agenda ${list(agendaMs)} ms; desk held ${list(heldMs)} ms (inline: ${list(heldInlineMs)} ms)`);
     return [
       { id: 'queue_reload_ms_200k', value: percentile(queueMs, 50), unit: 'ms' },
       { id: 'agenda_ms_200k', value: percentile(agendaMs, 50), unit: 'ms' },
+      { id: 'agenda_desk_held_ms_200k', value: percentile(heldMs, 50), unit: 'ms' },
+      { id: 'agenda_desk_held_ms_200k_inline', value: percentile(heldInlineMs, 50), unit: 'ms' },
     ];
   } finally {
     desk?.close();
@@ -117,5 +159,5 @@ async function run(): Promise<BenchFigure[]> {
   }
 }
 
-const bench: Bench = { ids: ['queue_reload_ms_200k', 'agenda_ms_200k'], run };
+const bench: Bench = { ids: ['queue_reload_ms_200k', 'agenda_ms_200k', 'agenda_desk_held_ms_200k', 'agenda_desk_held_ms_200k_inline'], run };
 export default bench;

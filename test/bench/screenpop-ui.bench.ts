@@ -32,7 +32,7 @@
  * slow desk still yields its figure in a few minutes (stderr says how many calls it rests on).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -101,7 +101,7 @@ async function prepareDesk(callers: number): Promise<{ dir: string; callers: Cal
 }
 
 /** The desk host in its own process (desk-host-child.ts says why); its stderr is the bench's. */
-async function startDeskChild(opts: DeskHostOptions): Promise<{ launchUrl: string; close(): Promise<void> }> {
+async function startDeskChild(opts: DeskHostOptions): Promise<{ launchUrl: string; pid: number; close(): Promise<void> }> {
   // SCREENPOP_BENCH_DESK_NODE_ARGS: extra Node flags for the desk (e.g. `--trace-gc` to see its pauses).
   const extra = (process.env.SCREENPOP_BENCH_DESK_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', join(import.meta.dirname, 'desk-host-child.ts'), JSON.stringify(opts)], {
@@ -123,6 +123,7 @@ async function startDeskChild(opts: DeskHostOptions): Promise<{ launchUrl: strin
   });
   return {
     launchUrl,
+    pid: child.pid!,
     async close() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
@@ -175,6 +176,27 @@ async function becomeCaller(page: Page, pbx: KamailioHandle, e164: string): Prom
  * renderer's main thread has idle time. (Finishing a wrap-up reloads the agent's queue, here all 200,000
  * accounts: seconds of work in both processes that a call ringing meanwhile would wait behind.)
  */
+/** CPU time (ms) the process has used so far, every thread of it (/proc/<pid>/stat utime + stime, 100 Hz ticks). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * Waits until the desk process uses at most one 10 ms tick of CPU in two 100 ms windows in a row (at most 30 s). The
+ * follow-up agenda runs on its own thread after a wrap-up: the desk answers the page at once meanwhile (so `settle`
+ * alone would see it at rest), but the thread still takes a core for a second at 200,000 accounts.
+ */
+async function deskAtRest(pid: number): Promise<number> {
+  const t0 = performance.now();
+  for (let calm = 0; calm < 2 && performance.now() - t0 < 30_000;) {
+    const before = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, 100));
+    calm = cpuMs(pid) - before <= 10 ? calm + 1 : 0;
+  }
+  return performance.now() - t0;
+}
+
 async function settle(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const t0 = performance.now();
@@ -371,7 +393,7 @@ const bench: Bench = {
         const tc = performance.now();
         await becomeCaller(caller.page, pbx, target.e164);
         if (VERBOSE) log(`call ${i + 1}: caller registered in ${(performance.now() - tc).toFixed(0)} ms`);
-        const waited = await settle(agent.page);
+        const waited = (await settle(agent.page)) + (await deskAtRest(desk.pid));
         if (waited > 1000) log(`call ${i + 1}: waited ${(waited / 1000).toFixed(1)} s for the desk to be at rest`);
         const profiling = CPU_PROFILE && profiled(i) ? await agent.context.newCDPSession(agent.page) : null;
         if (profiling) {

@@ -2,6 +2,7 @@ import type { RecaudoHandlers } from '../../../shared/api/contract';
 import type { User } from '../../../shared/domain/users';
 import type { Db } from '../store/open';
 import { createAgenda } from './agenda';
+import type { AgendaThread } from './agenda-thread';
 import { createContactService } from './contacts';
 import { createAccountReader } from './context';
 import { createPromiseService } from './promises';
@@ -17,6 +18,8 @@ export interface NegotiationDeps {
   /** A mutation went into the outbox. */
   outboxChanged?: () => void;
   companyName?: string;
+  /** The agenda's own thread (agenda-thread.ts), when the shell started one; without it the agenda runs here. */
+  agendaThread?: AgendaThread;
   /** Wraps each handler (the desk's error mapping). */
   guard: <A extends unknown[], R>(fn: (...a: A) => Promise<R> | R) => (...a: A) => Promise<R>;
 }
@@ -51,7 +54,15 @@ export function createNegotiationHandlers(d: NegotiationDeps): NegotiationHandle
     }),
     agenda: d.guard(async ({ range, zone, limit }) => {
       const user = d.user();
-      return agenda(user.id, range, zone ?? defaultZone, d.now(), limit);
+      const now = d.now();
+      if (d.agendaThread) {
+        try {
+          return await d.agendaThread.agenda(user.id, range, zone ?? defaultZone, now, limit);
+        } catch {
+          // The thread is gone or failed on this one (it logged why): the same agenda, computed here.
+        }
+      }
+      return agenda(user.id, range, zone ?? defaultZone, now, limit);
     }),
   };
 }
