@@ -15,11 +15,14 @@ data.key.fill(0);
 const { db } = openStore({ file: data.file, key, readonly: true });
 key.fill(0);
 const agenda = createAgenda(db);
+// One read transaction per agenda: its queries (promises, payments, callbacks…) see one snapshot of the store, as
+// they did on the desk's thread, where no write could land between them.
+const agendaAt = db.transaction((req: AgendaRequest) => agenda(req.agentId, req.range, req.zone, new Date(req.now), req.limit));
 
 parentPort!.on('message', (req: AgendaRequest) => {
   let reply: AgendaReply;
   try {
-    reply = { id: req.id, ok: true, result: agenda(req.agentId, req.range, req.zone, new Date(req.now), req.limit) };
+    reply = { id: req.id, ok: true, result: agendaAt(req) };
   } catch (err) {
     reply = { id: req.id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }
