@@ -394,8 +394,9 @@ const bench: Bench = {
         await becomeCaller(caller.page, pbx, target.e164);
         if (VERBOSE) log(`call ${i + 1}: caller registered in ${(performance.now() - tc).toFixed(0)} ms`);
         // The desk's agenda thread first, then the page and its bridge: settle's round trips come right before the
-        // call, as they did before the thread. A desk left idle for the 200 ms deskAtRest needs answers the pop's
-        // lookup ~3 ms slower (median, measured): that is another figure than the one this bench has always given.
+        // call, as they did before the thread. With deskAtRest's 200 ms of idle right before the call instead, the
+        // desk answered the pop's lookup ~3 ms later (median; docs/screen-pop.md, sixth session): a different
+        // figure from the one this bench has always given.
         const waited = (await deskAtRest(desk.pid)) + (await settle(agent.page));
         if (waited > 1000) log(`call ${i + 1}: waited ${(waited / 1000).toFixed(1)} s for the desk to be at rest`);
         const profiling = CPU_PROFILE && profiled(i) ? await agent.context.newCDPSession(agent.page) : null;
