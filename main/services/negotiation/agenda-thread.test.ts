@@ -14,6 +14,8 @@ const NOW = new Date('2026-11-25T15:00:00Z');
 const AGENT = { id: 'u-agent1', username: 'agent1', displayName: 'Laura Gómez', role: 'agent' as const, teamId: null };
 const ZONE = 'America/Bogota';
 const WORKER = new URL('./agenda-worker.ts', import.meta.url);
+/** The handlers' guard, without the desk's error mapping. */
+const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R> | R) => async (...a: A) => fn(...a);
 
 let store: ReturnType<typeof freshStore>;
 let thread: AgendaThread | null = null;
@@ -55,7 +57,6 @@ describe('the agenda on its own thread', () => {
   }, 30_000);
 
   it('a call that rings while the agenda is rebuilt is answered first: the desk is not held', async () => {
-    const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R> | R) => async (...a: A) => fn(...a);
     const order: string[] = [];
     const ring = () => new Promise<void>((resolve) => setImmediate(() => { order.push('ring answered'); resolve(); }));
     // Without the thread, the handler computes the agenda before the desk can answer anything else.
@@ -73,7 +74,6 @@ describe('the agenda on its own thread', () => {
 
   it('a thread that cannot start leaves the agenda to the desk, which still answers, and says why once', async () => {
     const broken = (workerData: AgendaWorkerData) => new Worker('throw new Error("no store here")', { eval: true, workerData });
-    const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R> | R) => async (...a: A) => fn(...a);
     const h = createNegotiationHandlers({ db: store.db, now: () => NOW, user: () => AGENT, guard, agendaThread: start(broken) });
     const expected = createAgenda(store.db)(AGENT.id, 'today', ZONE, NOW);
     expect(await h.agenda({ range: 'today', zone: ZONE })).toEqual(expected);
@@ -82,7 +82,7 @@ describe('the agenda on its own thread', () => {
     expect(logged).toEqual(['the agenda thread stopped; the desk computes the agenda itself from now on']);
   }, 30_000);
 
-  it('a wrong key: the thread fails to open the store, the desk answers', async () => {
+  it('a wrong key: the thread cannot open the store, its calls reject (so the desk answers itself) and it says so once', async () => {
     const t = startAgendaThread((workerData) => tsWorker(WORKER, { workerData }), { file: store.file, key: Buffer.alloc(32, 7) }, (msg) => logged.push(msg));
     thread = t;
     await expect(t.agenda(AGENT.id, 'today', ZONE, NOW)).rejects.toThrow(/wrong key|exited/);
