@@ -32,7 +32,7 @@
  * slow desk still yields its figure in a few minutes (stderr says how many calls it rests on).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -76,6 +76,12 @@ const PROFILE_FROM = Number(process.env.SCREENPOP_BENCH_PROFILE_FROM ?? WARMUP);
 const profiled = (i: number) => i >= PROFILE_FROM && i < PROFILE_FROM + PROFILE_CALLS;
 /** SCREENPOP_BENCH_TRACE=<file>: a DevTools timeline trace of the same call (style, layout, paint per frame). */
 const TRACE = process.env.SCREENPOP_BENCH_TRACE;
+/**
+ * SCREENPOP_BENCH_WINDOWS=<file>: one JSON line per call (warm-up included): its time, phases and call event in
+ * CLOCK_MONOTONIC ms, to cut a `perf record -a -k mono -e sched:sched_switch …` of the run into pops and see which
+ * thread of which process had the CPU during each (docs/screen-pop.md, seventh session).
+ */
+const WINDOWS = process.env.SCREENPOP_BENCH_WINDOWS;
 /** Every Nth call is answered and wrapped up; the others are declined by the agent. */
 const ANSWER_EVERY = 5;
 const AGENT = User.parse({ id: 'u-agent1', username: 'agent1', displayName: 'Agente Uno', role: 'agent', teamId: null });
@@ -282,6 +288,14 @@ async function oneCall(
   );
   await caller.evaluate(() => window.t.phone.dial('agent1'));
   const measured: { ms: number; start: number } & PopMeasureDetail = await popped;
+  if (WINDOWS) {
+    // The page's clock → CLOCK_MONOTONIC (process.hrtime), the clock `perf record -k mono` stamps events with.
+    const origin = await agent.evaluate(() => performance.timeOrigin);
+    const nowEpoch = performance.timeOrigin + performance.now();
+    const nowMono = Number(process.hrtime.bigint()) / 1e6;
+    const eventMono = nowMono + (origin + measured.start - nowEpoch);
+    appendFileSync(WINDOWS, `${JSON.stringify({ e164: target.e164, ms: measured.ms, phases: measured.phases, eventMono })}\n`);
+  }
   await onPopped?.(); // the CPU profile covers the pop only, not the decline or wrap-up
   const shown = await agent.getByTestId('debtor-card').getAttribute('data-debtor');
   const ms = popOfCall(target, measured, shown);
