@@ -1,7 +1,7 @@
 /** The browser host around a desk: what the CLI and the e2e tests start. */
 import { openDesk, type Desk, type OpenDeskOptions } from '../services/desk';
 import { keyFileProvider } from '../services/store/key-file';
-import { tsWorker } from '../services/threads/ts-worker';
+import { agendaWorkerFromSource } from '../services/negotiation/agenda-worker-source';
 import { startBrowserHost, type BrowserHost } from './host';
 
 export interface DeskHostOptions {
@@ -28,7 +28,7 @@ export async function startDeskHost(opts: DeskHostOptions): Promise<DeskHost> {
     keyProvider: keyFileProvider(opts.userDataDir),
     serverUrl: opts.serverUrl,
     host: { kind: 'browser', autoUpdate: false },
-    agendaWorker: (workerData) => tsWorker(new URL('../services/negotiation/agenda-worker.ts', import.meta.url), { workerData }),
+    agendaWorker: agendaWorkerFromSource,
     ...(opts.deferral ? { deferral: opts.deferral } : {}),
     ...(opts.now ? { now: opts.now } : {}),
   });

@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import type { Bench, BenchFigure } from './bench';
 import { openDesk, STORE_FILE, type Desk } from '../../main/services/desk';
 import { createAgenda } from '../../main/services/negotiation/agenda';
-import { tsWorker } from '../../main/services/threads/ts-worker';
+import { agendaWorkerFromSource } from '../../main/services/negotiation/agenda-worker-source';
 import { benchStore } from '../../main/services/testing/bench-fixture';
 import { percentile } from '../../main/services/testing/bench-stats';
 import { makeVerifier } from '../../main/services/session/verifier';
@@ -103,7 +103,7 @@ async function run(): Promise<BenchFigure[]> {
     desk = openDesk({
       userDataDir: dir, keyProvider: keyFileProvider(dir), serverUrl: `http://127.0.0.1:${await closedPort()}`,
       now: () => new Date(now), log: () => {}, serverTimeoutMs: 500,
-      agendaWorker: (workerData) => tsWorker(new URL('../../main/services/negotiation/agenda-worker.ts', import.meta.url), { workerData }),
+      agendaWorker: agendaWorkerFromSource,
     });
     const inlineAgenda = createAgenda(desk.db);
     const login = await desk.dispatch('session.login', { username: AGENT.username, password: PASSWORD });

@@ -3,24 +3,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replaceSlice } from '../portfolio/slice-writer';
 import { demoSlice } from '../testing/demo-slice';
 import { freshStore } from '../testing/store-fixture';
-import { tsWorker } from '../threads/ts-worker';
 import { createAgenda } from './agenda';
 import type { AgendaWorkerData } from './agenda-protocol';
 import { startAgendaThread, type AgendaThread } from './agenda-thread';
+import { agendaWorkerFromSource } from './agenda-worker-source';
 import { createNegotiationHandlers } from './handlers';
 
 // Wednesday 25 Nov 2026, 10:00 in Bogotá: the demo slice's promises and callbacks fall around it.
 const NOW = new Date('2026-11-25T15:00:00Z');
 const AGENT = { id: 'u-agent1', username: 'agent1', displayName: 'Laura Gómez', role: 'agent' as const, teamId: null };
 const ZONE = 'America/Bogota';
-const WORKER = new URL('./agenda-worker.ts', import.meta.url);
 /** The handlers' guard, without the desk's error mapping. */
 const guard = <A extends unknown[], R>(fn: (...a: A) => Promise<R> | R) => async (...a: A) => fn(...a);
 
 let store: ReturnType<typeof freshStore>;
 let thread: AgendaThread | null = null;
 const logged: string[] = [];
-const start = (spawn = (workerData: AgendaWorkerData) => tsWorker(WORKER, { workerData })) =>
+const start = (spawn = agendaWorkerFromSource) =>
   (thread = startAgendaThread(spawn, { file: store.file, key: Buffer.from(store.key) }, (msg) => logged.push(msg)));
 
 beforeEach(() => {
@@ -83,7 +82,7 @@ describe('the agenda on its own thread', () => {
   }, 30_000);
 
   it('a wrong key: the thread cannot open the store, its calls reject (so the desk answers itself) and it says so once', async () => {
-    const t = startAgendaThread((workerData) => tsWorker(WORKER, { workerData }), { file: store.file, key: Buffer.alloc(32, 7) }, (msg) => logged.push(msg));
+    const t = startAgendaThread(agendaWorkerFromSource, { file: store.file, key: Buffer.alloc(32, 7) }, (msg) => logged.push(msg));
     thread = t;
     await expect(t.agenda(AGENT.id, 'today', ZONE, NOW)).rejects.toThrow(/wrong key|exited/);
     expect(logged).toHaveLength(1);
