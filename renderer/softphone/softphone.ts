@@ -12,7 +12,6 @@ import { LocalMedia, stopStream } from './local-media';
 import { PhoneCall, type PhoneCallHost } from './phone-call';
 import { peekingSocket } from './peeking-socket';
 import { silentLogger, type CallEventSink, type DevicePreferencesPort, type PhoneLogger, type RecordingSink } from './ports';
-import { ringWhenShown } from './ring-gate';
 import { registrationFailureKey } from './sip-causes';
 import type { CallSnapshot, PhoneNotice, PhoneSettings, PhoneSnapshot, RegistrationState } from './types';
 
@@ -27,15 +26,7 @@ export interface SoftphoneOptions {
    * before JsSIP has parsed it: the screen-pop starts its lookup here (peeking-socket.ts).
    */
   onInviteArriving?: (caller: string) => void;
-  /**
-   * A new inbound call from `caller` is about to ring: a promise that settles once what the agent sees of it is
-   * painted (the screen-pop), or null to ring at once. The ring waits for it at most `RING_WAIT_MS` (ring-gate.ts).
-   */
-  ringAfter?: (caller: string) => Promise<unknown> | null;
 }
-
-/** The longest a ring waits for the caller's card to be painted. */
-export const RING_WAIT_MS = 150;
 
 export class PhoneError extends Error {
   constructor(
@@ -379,10 +370,7 @@ export class Softphone {
       // INVITE with Replaces for a call we are in (attended transfer): take it over without ringing.
       queueMicrotask(() => void this.answer(call.id).catch((err) => this.logger.error('auto-answer failed', String(err))));
     } else {
-      ringWhenShown(this.opts.ringAfter?.(call.snapshot.remote) ?? null, RING_WAIT_MS, () => {
-        // Answered, declined or gone while the card was painting: nothing to ring.
-        if (this.calls.get(call.id)?.snapshot.status === 'incoming') void this.ringer.start(this.devices.speakerId);
-      });
+      void this.ringer.start(this.devices.speakerId);
     }
     this.emit();
   }

@@ -16,7 +16,6 @@ import { useSession } from '../session/store';
 import { useCall } from '../call/store';
 import { useDebtor } from '../debtor/store';
 import { prefetchPop } from '../screen-pop/prefetch';
-import { cardShownFor } from '../screen-pop/ring-with-card';
 import type { PhoneSettingsView } from '../../../shared/api/methods/phone-settings';
 import type { WorkState } from '../../../shared/api/methods/updates';
 import { engineSettingsOf, pbxOriginOf } from './engine-settings';
@@ -88,7 +87,6 @@ async function boot(): Promise<void> {
       devicePrefs: new LocalDevicePreferences(`recaudo.phone.devices.${agentId}`),
       recordings: new ApiRecordingSink(),
       onInviteArriving: prefetchPop, // the screen-pop's lookup starts as the INVITE arrives
-      ringAfter: cardShownFor, // and the ring starts once the caller's card is painted
     });
     const detach = usePhone.getState().attach(engine);
     running = { engine, detach, sink, origin: pbxOriginOf(creds.wsUrl) };

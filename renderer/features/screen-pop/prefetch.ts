@@ -30,11 +30,6 @@ export function enablePrefetch(): () => void {
   };
 }
 
-/** Whether a desk is popping calls right now (ring-with-card.ts waits for its pops only then). */
-export function popsCalls(): boolean {
-  return users > 0;
-}
-
 /** A new call from `phone` is arriving: ask the desk now. */
 export function prefetchPop(phone: string, now: number = performance.now()): void {
   if (users === 0) return;

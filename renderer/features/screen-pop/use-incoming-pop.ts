@@ -6,7 +6,6 @@ import { newInboundCalls } from './ringing';
 import { popTiming } from './pop-timing';
 import { enablePrefetch } from './prefetch';
 import { holdRinging } from './ringing-hold';
-import { popShown } from './ring-with-card';
 import { screenPop } from './screen-pop';
 
 /** The longest the bar waits for the pop (ringing-hold.ts) and the call log for the pop's paint (lib/background). */
@@ -25,13 +24,7 @@ export function useIncomingCallPop(): void {
         popTiming.event(call.remote); // start of "call event → card painted" (pop-timing.ts)
         holdRinging(call.remote, RINGING_HOLD_MS);
         const release = holdBackground(BACKGROUND_HOLD_MS);
-        // Once what the pop shows is painted: the call log may go, and the ring starts (ring-with-card.ts).
-        void screenPop(call.remote).finally(() =>
-          afterPaint(() => {
-            release();
-            popShown(call.remote);
-          }),
-        );
+        void screenPop(call.remote).finally(() => afterPaint(release));
       }
     });
     return () => {
