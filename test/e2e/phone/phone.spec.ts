@@ -53,6 +53,20 @@ test.describe.serial('phone in the desk', () => {
 
   test('inbound call from a demo debtor pops the card; answered, hung up, in the call history with its cause', async ({ page: agent }) => {
     test.setTimeout(120_000);
+    // The ring is heard through the Ringer's AudioContext: resumed when a call rings, suspended when it stops.
+    await agent.addInitScript(() => {
+      const w = window as unknown as { ring: string[] };
+      w.ring = [];
+      const { resume, suspend } = AudioContext.prototype;
+      AudioContext.prototype.resume = function (this: AudioContext) {
+        w.ring.push('resume');
+        return resume.call(this);
+      };
+      AudioContext.prototype.suspend = function (this: AudioContext) {
+        w.ring.push('suspend');
+        return suspend.call(this);
+      };
+    });
     await openAndLogin(agent, stack, 'agent1');
 
     // A Colombian debtor of agent1 whose mobile number is theirs alone (one card, no picker), and the phones of the
@@ -137,8 +151,12 @@ test.describe.serial('phone in the desk', () => {
     // The bar names the caller by the record the call belongs to, the number beside it.
     await expect(agent.getByRole('alert').filter({ hasText: 'Entrante:' })).toContainText(`${target.name} · ${target.e164}`);
     await agent.screenshot({ path: `${SHOTS}/phone-inbound-pop-1366x768.png` });
+    // It rings (the graph was built, silent and suspended, when the phone registered), and stops on answering.
+    const ring = () => agent.evaluate(() => (window as unknown as { ring: string[] }).ring.join(' '));
+    await expect.poll(ring).toBe('suspend resume');
 
     await agent.getByRole('button', { name: 'Contestar' }).click();
+    await expect.poll(ring).toBe('suspend resume suspend');
     await debtorParty.page.waitForFunction(() => window.t.liveCalls().some((c) => c.status === 'active'));
     await expect(agent.getByTestId('phonebar')).toContainText('En llamada');
     await expect(agent.getByTestId('phone-party')).toHaveText(`${target.name} · ${target.e164}`);
